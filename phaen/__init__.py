@@ -1,0 +1,3 @@
+"""Phaen (แผน): from strategy to results for public agencies."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,31 @@
+from django.db import models
+
+from phaen.core.frozen import FreezableModel
+
+
+class Document(FreezableModel):
+    """Stands for a plan: frozen once approved or announced."""
+
+    FROZEN_STATE_FIELD = "status"
+    FROZEN_STATES = frozenset({"approved", "announced"})
+    FROZEN_MUTABLE_FIELDS = frozenset({"posted_on"})
+
+    title = models.CharField(max_length=100)
+    status = models.CharField(max_length=20, default="draft")
+    posted_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        app_label = "frozen_app"
+
+
+class Line(FreezableModel):
+    """Stands for a project of a plan: frozen with its document."""
+
+    FROZEN_PARENT = "document"
+
+    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="lines")
+    name = models.CharField(max_length=100)
+    amount = models.IntegerField(default=0)
+
+    class Meta:
+        app_label = "frozen_app"
