@@ -65,6 +65,20 @@ class FreezableQuerySet(models.QuerySet):
 
     delete.alters_data = True
 
+    def bulk_update(self, objs: Iterable[models.Model], fields: Iterable[str], *args: Any,
+                    **kwargs: Any) -> int:
+        # Checked before Django opens its savepoint-less atomic block, so a refusal
+        # leaves the caller's transaction usable.
+        objs, fields = list(objs), list(fields)
+        mutable = self.model.FROZEN_MUTABLE_FIELDS
+        if not (mutable and set(fields) <= set(mutable)):
+            pks = [obj.pk for obj in objs]
+            if self.filter(pk__in=pks).frozen().exists() or any(
+                obj._frozen_by_parent() for obj in objs  # type: ignore[attr-defined]
+            ):
+                raise FrozenRecordError()
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
     def bulk_create(self, objs: Iterable[models.Model], *args: Any, **kwargs: Any) -> list:
         objs = list(objs)
         for obj in objs:
