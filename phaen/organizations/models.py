@@ -141,26 +141,34 @@ class Organization(AuditedModel):
                 )
 
     def save(self, *args, **kwargs) -> None:
-        old_path = self.path
+        parent_path = self.parent.path if self.parent_id else "/"
         if self.pk is None:
             super().save(*args, **kwargs)
-            kwargs.pop("force_insert", None)
-        new_path = (self.parent.path if self.parent_id else "/") + f"{self.pk}/"
-        if new_path != self.path:
-            self.path = new_path
-            self.depth = new_path.count("/") - 2
-            super().save(update_fields=["path", "depth"])
-            if old_path:
-                self._move_descendants(old_path, new_path)
-        else:
-            super().save(*args, **kwargs)
+            # The path needs the new primary key; written without a second history row.
+            self.path = f"{parent_path}{self.pk}/"
+            self.depth = self.path.count("/") - 2
+            Organization.objects.filter(pk=self.pk).update(path=self.path, depth=self.depth)
+            return
+        old_path = self.path
+        self.path = f"{parent_path}{self.pk}/"
+        self.depth = self.path.count("/") - 2
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "parent" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "path", "depth"}
+        super().save(*args, **kwargs)
+        if old_path and old_path != self.path:
+            self._move_descendants(old_path, self.path)
 
     def _move_descendants(self, old_path: str, new_path: str) -> None:
+        """Rewrite the subtree's paths in one UPDATE (no per-row history: derived fields)."""
+        from django.db.models.functions import Concat, Substr
+
         shift = new_path.count("/") - old_path.count("/")
-        for child in Organization.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
-            child.path = new_path + child.path[len(old_path):]
-            child.depth = child.depth + shift
-            Organization.objects.filter(pk=child.pk).update(path=child.path, depth=child.depth)
+        Organization.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
+            path=Concat(models.Value(new_path), Substr("path", len(old_path) + 1),
+                        output_field=models.CharField()),
+            depth=models.F("depth") + shift,
+        )
 
     def ancestor_ids(self) -> list[int]:
         return [int(part) for part in self.path.strip("/").split("/") if part][:-1]
