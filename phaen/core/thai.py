@@ -22,8 +22,6 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
 
-from django.utils.translation import gettext_noop
-
 __all__ = [
     "BANGKOK",
     "BE_OFFSET",
@@ -98,10 +96,8 @@ THAI_MONTH_ABBRS: tuple[str, ...] = (
     "พ.ย.",
     "ธ.ค.",
 )
-ENGLISH_MONTHS: tuple[str, ...] = ("", *calendar.month_name[1:])
-ENGLISH_MONTH_ABBRS: tuple[str, ...] = ("", *calendar.month_abbr[1:])
-# calendar.* follow the C locale only if nobody calls locale.setlocale; pin them to be safe.
-ENGLISH_MONTHS = (
+# Written out rather than taken from calendar.month_name, which follows the process locale.
+ENGLISH_MONTHS: tuple[str, ...] = (
     "",
     "January",
     "February",
@@ -116,7 +112,7 @@ ENGLISH_MONTHS = (
     "November",
     "December",
 )
-ENGLISH_MONTH_ABBRS = ("", *(name[:3] for name in ENGLISH_MONTHS[1:]))
+ENGLISH_MONTH_ABBRS: tuple[str, ...] = ("", *(name[:3] for name in ENGLISH_MONTHS[1:]))
 
 # Monday = 0, as date.weekday().
 THAI_WEEKDAYS: tuple[str, ...] = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์", "อาทิตย์")
@@ -581,7 +577,7 @@ _NUMERIC_DMY = re.compile(r"^(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{2}|\d{4
 _NUMERIC_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _TEXT_DMY = re.compile(r"^(\d{1,2})\s*([^\d\s][^\d]*?)\s*(\d{2}|\d{4})$")
 _TEXT_MDY = re.compile(r"^([^\d\s][^\d]*?)\s*(\d{1,2})\s+(\d{4})$")
-_THAI_WEEKDAY_PREFIX = re.compile(r"^วัน(" + "|".join(THAI_WEEKDAYS) + r")?ที่\s*")
+_THAI_WEEKDAY_PREFIX = re.compile(r"^วัน\s*(" + "|".join(THAI_WEEKDAYS) + r")?\s*ที่\s*")
 _ENGLISH_WEEKDAY_PREFIX = re.compile(
     r"^(" + "|".join(ENGLISH_WEEKDAYS) + r"|" + "|".join(d[:3] for d in ENGLISH_WEEKDAYS) + r")"
     r"\.?\s+",
@@ -589,6 +585,12 @@ _ENGLISH_WEEKDAY_PREFIX = re.compile(
 )
 _BE_MARK = re.compile(r"(?:พ\.\s*ศ\.?|\bB\.\s*E\.?|\bBE\b)", re.IGNORECASE)
 _CE_MARK = re.compile(r"(?:ค\.\s*ศ\.?|\bC\.\s*E\.?|\bCE\b|\bA\.?D\.?(?=\s|$))", re.IGNORECASE)
+
+
+def gettext_noop(message: str) -> str:
+    """Mark *message* for ``makemessages`` without translating it (Django's own gettext_noop
+    needs configured settings, this one does not)."""
+    return message
 
 
 def _translated(message: str) -> str:
@@ -669,23 +671,21 @@ def parse_thai_date(text: str) -> date:
         s = _CE_MARK.sub(" ", s)
     s = re.sub(r"\s+", " ", s).strip()
 
+    if m := _NUMERIC_YMD.match(s):
+        year, month, day = _full_year(m.group(1), era), int(m.group(2)), int(m.group(3))
+    elif m := _NUMERIC_DMY.match(s):
+        day, month, year = int(m.group(1)), int(m.group(3)), _full_year(m.group(4), era)
+    elif (m := _TEXT_DMY.match(s)) and _month_key(m.group(2)) in _MONTHS_BY_KEY:
+        day, month = int(m.group(1)), _MONTHS_BY_KEY[_month_key(m.group(2))]
+        year = _full_year(m.group(3), era)
+    elif (m := _TEXT_MDY.match(s)) and _month_key(m.group(1)) in _MONTHS_BY_KEY:
+        day, month = int(m.group(2)), _MONTHS_BY_KEY[_month_key(m.group(1))]
+        year = _full_year(m.group(3), era)
+    else:
+        raise _parse_error(original)
     try:
-        if m := _NUMERIC_YMD.match(s):
-            year, month, day = _full_year(m.group(1), era), int(m.group(2)), int(m.group(3))
-        elif m := _NUMERIC_DMY.match(s):
-            day, month, year = int(m.group(1)), int(m.group(3)), _full_year(m.group(4), era)
-        elif (m := _TEXT_DMY.match(s)) and _month_key(m.group(2)) in _MONTHS_BY_KEY:
-            day, month = int(m.group(1)), _MONTHS_BY_KEY[_month_key(m.group(2))]
-            year = _full_year(m.group(3), era)
-        elif (m := _TEXT_MDY.match(s)) and _month_key(m.group(1)) in _MONTHS_BY_KEY:
-            day, month = int(m.group(2)), _MONTHS_BY_KEY[_month_key(m.group(1))]
-            year = _full_year(m.group(3), era)
-        else:
-            raise _parse_error(original)
         result = date(year, month, day)
-    except ValueError as exc:
-        if exc.args and original in str(exc.args[0]):
-            raise
+    except ValueError:
         raise ValueError(
             _translated(gettext_noop("“%(text)s” is not a valid calendar date."))
             % {"text": original}
