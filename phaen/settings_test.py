@@ -24,3 +24,5 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = f"{VAR_DIR}/test-media"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STATIC_ROOT = f"{VAR_DIR}/test-static"
+os.makedirs(STATIC_ROOT, exist_ok=True)
