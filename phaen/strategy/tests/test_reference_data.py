@@ -23,7 +23,7 @@ def test_budget_vocabulary_is_loaded():
     investment = ExpenseCategory.objects.get(code="C3")
     assert investment.name_th == "งบลงทุน" and investment.is_investment
     assert ExpenseCategory.objects.get(code="L2.2").parent.code == "L2"
-    assert ExpenseCategory.objects.filter(scope="lao", level="type").count() == 6
+    assert ExpenseCategory.objects.filter(scope="lao", level="type").count() == 5  # L0–L4
     assert WorkPlan.objects.count() == 12
     assert WorkPlan.objects.get(ordinal=12).name_th == "แผนงานงบกลาง"
     assert BudgetSource.objects.filter(code__in=["state_budget", "accumulated_funds", "sbpac",
