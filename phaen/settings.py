@@ -28,7 +28,10 @@ load_local_env()
 BASE_DIR = REPO_ROOT
 VAR_DIR = env_str("PHAEN_VAR_DIR", str(REPO_ROOT / "var"))
 
-DEBUG = env_bool("PHAEN_DEBUG", False)
+# "production" (default) or "local" (written by `make run`): the local profile turns on the
+# development conveniences below unless a variable says otherwise.
+PHAEN_PROFILE = env_choice("PHAEN_PROFILE", ["production", "local"], "production")
+DEBUG = env_bool("PHAEN_DEBUG", PHAEN_PROFILE == "local")
 SECRET_KEY = env_secret(
     "PHAEN_SECRET_KEY", required=not DEBUG, fallback="insecure-development-key-only-for-debug-mode"
 )
