@@ -144,3 +144,22 @@ class FreezableModel(models.Model):
         if self.is_frozen():
             raise FrozenRecordError()
         return super().delete(*args, **kwargs)
+
+
+def _refuse_m2m_changes_on_frozen(sender, instance, action, reverse, model, pk_set, **kwargs):
+    """Many-to-many changes bypass ``save()``: refuse them on frozen records too."""
+    if action not in {"pre_add", "pre_remove", "pre_clear"}:
+        return
+    if reverse:  # e.g. framework_item.issues.add(issue): the frozen side is ``model``
+        if issubclass(model, FreezableModel) and pk_set:
+            if model._base_manager.filter(pk__in=pk_set).filter(model.frozen_q()).exists():
+                raise FrozenRecordError()
+        return
+    if isinstance(instance, FreezableModel) and instance.is_frozen():
+        raise FrozenRecordError()
+
+
+def connect_m2m_guard() -> None:
+    from django.db.models.signals import m2m_changed
+
+    m2m_changed.connect(_refuse_m2m_changes_on_frozen, dispatch_uid="phaen-frozen-m2m")

@@ -29,6 +29,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from phaen.core.frozen import FreezableQuerySet
 from phaen.organizations.choices import Role
 
 ALL_ROLES: frozenset[str] = frozenset(Role.values)
@@ -174,6 +175,10 @@ class ScopedQuerySet(models.QuerySet):
 
     def for_user(self, user, action: str = "view") -> models.QuerySet:
         return scope(self, user, action)
+
+
+class ScopedFreezableQuerySet(ScopedQuerySet, FreezableQuerySet):
+    """For organisation-scoped records that freeze (plans and everything in them)."""
 
 
 def can(user, action: str, obj: models.Model) -> bool:

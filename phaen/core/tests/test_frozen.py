@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.db import transaction
 
 from phaen.core.frozen import FrozenRecordError
 from phaen.core.tests.frozen_app.models import Document, Line
@@ -111,3 +112,19 @@ def test_it_reports_frozen_state_and_queryset(approved):
     assert doc.is_frozen() and line.is_frozen()
     assert list(Line.objects.frozen()) == [line]
     assert not Document(title="ใหม่").is_frozen()
+
+
+def test_it_refuses_many_to_many_changes_from_either_side(approved):
+    from phaen.core.tests.frozen_app.models import Tag
+
+    doc, _ = approved
+    tag = Tag.objects.create(name="SDG 4")
+    # Django runs m2m writes in an atomic block: a savepoint keeps the test's transaction.
+    with pytest.raises(FrozenRecordError), transaction.atomic():
+        doc.tags.add(tag)
+    with pytest.raises(FrozenRecordError), transaction.atomic():
+        tag.documents.add(doc)
+    draft = Document.objects.create(title="ร่าง")
+    draft.tags.add(tag)
+    tag.documents.remove(draft)
+    assert not doc.tags.exists() and not draft.tags.exists()

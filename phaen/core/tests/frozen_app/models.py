@@ -3,6 +3,13 @@ from django.db import models
 from phaen.core.frozen import FreezableModel
 
 
+class Tag(models.Model):
+    name = models.CharField(max_length=50)
+
+    class Meta:
+        app_label = "frozen_app"
+
+
 class Document(FreezableModel):
     """Stands for a plan: frozen once approved or announced."""
 
@@ -13,6 +20,7 @@ class Document(FreezableModel):
     title = models.CharField(max_length=100)
     status = models.CharField(max_length=20, default="draft")
     posted_on = models.DateField(null=True, blank=True)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="documents")
 
     class Meta:
         app_label = "frozen_app"
