@@ -404,7 +404,26 @@ class IndicatorCriterion(FreezableModel, AuditedModel):
 
 class PlanProject(PlanPart):
     """A project or programme of a multi-year plan, under a strategy or directly under its
-    issue. In a local development plan it carries the ผ.02 columns and a budget per year."""
+    issue. In a local development plan it carries the ผ.02 columns and a budget per year.
+
+    Frozen with its plan, except a project added by an edition, which follows that edition
+    (editable while the edition is a draft). An edition removes a frozen project by setting
+    ``removed_in`` (the only field that may change then).
+    """
+
+    FROZEN_PARENT = None
+    FROZEN_MUTABLE_FIELDS = frozenset({"removed_in"})
+
+    @classmethod
+    def frozen_q(cls, prefix: str = "") -> models.Q:
+        original = StrategicPlan.frozen_q(prefix=f"{prefix}plan__") & models.Q(
+            **{f"{prefix}added_in__isnull": True})
+        return original | PlanEdition.frozen_q(prefix=f"{prefix}added_in__")
+
+    def _frozen_by_parent(self) -> bool:
+        if self.added_in_id:
+            return self.added_in.is_frozen()
+        return bool(self.plan_id and self.plan.is_frozen())
 
     plan = models.ForeignKey(StrategicPlan, verbose_name=_("plan"), on_delete=models.PROTECT,
                              related_name="projects")

@@ -176,6 +176,7 @@ class _Importer:
                       for i in FrameworkItem.objects.select_related("framework")}
         self.work_plans = {w.ordinal: w for w in WorkPlan.objects.all()}
         self.units = {u.code: u for u in Unit.objects.filter(organization=plan.organization)}
+        self.extra: dict[str, Any] = {}  # fields every new project gets (an edition's marks)
 
     def save(self, obj, path: str):
         obj._history_user = self.by
@@ -287,7 +288,7 @@ class _Importer:
         for i, child in enumerate(data.get("children") or []):
             self.indicator(child, issue, ind, f"{path}.children.{i}", i)
 
-    def project(self, data: dict, issue: Issue, strategy, path: str, order: int) -> None:
+    def project(self, data: dict, issue: Issue, strategy, path: str, order: int):
         work_plan = data.get("work_plan")
         if work_plan is not None and work_plan not in self.work_plans:
             self.errors.add(f"{path}.work_plan", _("Unknown work plan %(n)s") % {"n": work_plan})
@@ -302,6 +303,7 @@ class _Importer:
             work_plan=self.work_plans.get(work_plan), responsible_unit=self.units.get(unit),
             objectives=data.get("objectives") or "", outputs=data.get("outputs") or "",
             kpi=data.get("kpi") or "", expected_results=data.get("expected_results") or "",
+            **self.extra,
         ), path)
         self.links(project, data.get("frameworks"), path)
         for year, amount in (data.get("budgets") or {}).items():
@@ -309,6 +311,7 @@ class _Importer:
             if project is not None and self.year_in_plan(year, bpath):
                 self.save(ProjectYearBudget(project=project, year=int(year),
                                             amount=self.decimal(amount, bpath)), bpath)
+        return project
 
     def year_in_plan(self, year, path: str) -> bool:
         if str(year).isdigit() and self.plan.start_year <= int(year) <= self.plan.end_year:
