@@ -1,2 +1,10 @@
+from django.urls import path
+
+from phaen.web import views
+
 app_name = "web"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("switch/organization/", views.switch_organization, name="switch_organization"),
+    path("switch/fiscal-year/", views.switch_fiscal_year, name="switch_fiscal_year"),
+]
