@@ -275,3 +275,19 @@ def test_the_run_lists_take_a_fixed_number_of_queries(planner, world, url_name):
     shown = 30 if url_name == "reports:run_list" else 5
     assert small_html.count('<a href="/reports/runs/') == 2
     assert large_html.count('<a href="/reports/runs/') == shown
+
+
+def test_operators_can_read_runs_in_the_admin(client, world):
+    run = ReportRun.objects.create(
+        user=world.planner,
+        organization=world.own,
+        report="org-directory",
+        options={"org": "OWN"},
+        format="pdf",
+        status="failed",
+        error="Traceback: boom",
+    )
+    client.login(username=world.superuser.username, password=PASSWORD)
+    assert client.get(reverse("admin:reports_reportrun_changelist")).status_code == 200
+    page = client.get(reverse("admin:reports_reportrun_change", args=[run.pk]))
+    assert page.status_code == 200 and "Traceback: boom" in page.content.decode()

@@ -173,3 +173,45 @@ def test_pdf_in_english(report, world):
         text = pdf_text(render(report, build(report, world), "pdf").content)
     assert "Organisation directory" in text and "Page 1 / 1" in text
     assert "15 January 2568" in text
+
+
+def test_pdf_header_and_title_carry_the_fiscal_year_when_a_report_has_one(report, world):
+    class WithYear(OrgDirectoryReport):
+        def heading(self, data):
+            return {"organization": data.organization.name, "fiscal_year": 2568}
+
+    populate_directory(world.own, units=12, positions_per_unit=3)
+    pdf = render(WithYear(), build(report, world), "pdf", thai_digits=True).content
+    first, second = pdf_text(pdf, page=1), pdf_text(pdf, page=2)
+    assert "ปีงบประมาณ พ.ศ. ๒๕๖๘" in first
+    assert "ทำเนียบหน่วยงาน · ปีงบประมาณ พ.ศ. ๒๕๖๘" in second  # running header
+
+
+def test_excel_title_rows_name_the_organisation_and_fiscal_year():
+    from openpyxl import Workbook
+
+    from phaen.reports.renderers.styles import Column, new_sheet, write_table, write_title
+
+    wb = Workbook()
+    ws = new_sheet(wb, "แผน/ผล [1]")
+    row = write_title(
+        ws, title="รายงาน", organization="อบต.ทดสอบ", fiscal_year="ปีงบประมาณ พ.ศ. 2568", width=2
+    )
+    assert row == 5 and wb.sheetnames == ["แผน ผล  1"]
+    count = write_table(
+        ws,
+        start_row=row,
+        columns=[Column("โครงการ", 40), Column("งบประมาณ", 16, "money")],
+        rows=[["ก", 1234.5], ["ข", 10]],
+    )
+    assert count == 2
+    assert [ws["A1"].value, ws["A2"].value, ws["A3"].value] == [
+        "รายงาน",
+        "อบต.ทดสอบ",
+        "ปีงบประมาณ พ.ศ. 2568",
+    ]
+    assert ws["B6"].number_format == "#,##0.00" and ws["B6"].value == 1234.5
+    assert ws["A5"].fill.start_color.rgb.endswith("DCE6F1")
+    assert ws.column_dimensions["A"].width == 40 and ws.freeze_panes == "A6"
+    assert ws.auto_filter.ref == "A5:B7" and ws["A6"].border.left.style == "thin"
+    assert new_sheet(wb, "สอง").title == "สอง" and len(wb.sheetnames) == 2
