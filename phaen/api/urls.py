@@ -1,1 +1,29 @@
-urlpatterns: list = []
+"""The API under /api/v1/: one router collecting every app's endpoints, the OpenAPI
+description, its browsable docs, and a JSON 404 for any other path below /api/v1/.
+
+An app adds its endpoints by registering them on a ``SimpleRouter`` in its
+``api/urls.py`` and listing that module in ``APP_ROUTES`` below.
+"""
+
+from django.urls import include, path, re_path
+
+from phaen.api import reference, views
+from phaen.api.errors import not_found
+from phaen.organizations.api import urls as organizations_api
+
+app_name = "api"
+
+APP_ROUTES = [organizations_api.router, reference.router]
+
+router = views.Router()
+for app_router in APP_ROUTES:
+    for prefix, viewset, basename in app_router.registry:
+        router.register(prefix, viewset, basename=basename)
+
+urlpatterns = [
+    path("openapi.json", views.SchemaView.as_view(), name="schema"),
+    path("docs/", views.docs, name="docs"),
+    path("", include(organizations_api.urlpatterns)),
+    path("", include(router.urls)),
+    re_path(r"^[\s\S]*$", not_found, name="not_found"),  # any character, newlines too
+]
