@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/", include("phaen.accounts.urls")),
     path("organizations/", include("phaen.organizations.urls")),
     path("reports/", include("phaen.reports.urls")),
+    path("strategy/", include("phaen.strategy.urls")),
     path("", include("phaen.web.urls")),
 ]
 

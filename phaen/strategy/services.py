@@ -122,3 +122,83 @@ def plan_latest(organization: Organization, user=None) -> StrategicPlan | None:
     if user is not None:
         qs = qs.for_user(user, "view")
     return qs.order_by("-start_year", "-revision", "-pk").first()
+
+
+# --- editing the parts of a draft plan --------------------------------------------------------
+@transaction.atomic
+def part_save(*, instance, by, frameworks=None):
+    """Validate and save one part of a plan (issue, indicator, strategy, project, mission …)."""
+    instance.full_clean()
+    instance._history_user = by
+    instance.save()
+    if frameworks is not None:
+        instance.frameworks.set(frameworks)
+    return instance
+
+
+@transaction.atomic
+def indicator_save(*, indicator, by, frameworks=None, targets=(), criteria=()):
+    """Save an indicator with its targets ``(year, quarter|None, value)`` and criteria
+    ``(level, description, value)``; targets and criteria not given are removed."""
+    from phaen.strategy.models import IndicatorCriterion, IndicatorTarget
+
+    part_save(instance=indicator, by=by, frameworks=frameworks)
+    kept = []
+    for year, quarter, value in targets:
+        target = IndicatorTarget.objects.filter(indicator=indicator, fiscal_year=year,
+                                                quarter=quarter).first() or \
+            IndicatorTarget(indicator=indicator, fiscal_year=year, quarter=quarter)
+        target.value = value
+        kept.append(part_save(instance=target, by=by).pk)
+    indicator.targets.exclude(pk__in=kept).delete()
+    kept = []
+    for level, description, value in criteria:
+        criterion = IndicatorCriterion.objects.filter(indicator=indicator, level=level).first() or \
+            IndicatorCriterion(indicator=indicator, level=level)
+        criterion.description, criterion.value = description, value
+        kept.append(part_save(instance=criterion, by=by).pk)
+    indicator.criteria.exclude(pk__in=kept).delete()
+    return indicator
+
+
+@transaction.atomic
+def project_save(*, project, by, frameworks=None, budgets=None):
+    """Save a plan project and (for local development plans) its budget per year."""
+    from phaen.strategy.models import ProjectYearBudget
+
+    part_save(instance=project, by=by, frameworks=frameworks)
+    if budgets is not None:
+        kept = []
+        for year, amount in budgets.items():
+            row = ProjectYearBudget.objects.filter(project=project, year=year).first() or \
+                ProjectYearBudget(project=project, year=year)
+            row.amount = amount
+            kept.append(part_save(instance=row, by=by).pk)
+        project.year_budgets.exclude(pk__in=kept).delete()
+    return project
+
+
+@transaction.atomic
+def part_delete(*, instance, by) -> None:
+    """Delete a part of a draft plan with what hangs under it. A strategy's projects move
+    up to its issue rather than disappear."""
+    from phaen.strategy.models import Indicator, Issue, PlanProject, Strategy
+
+    if isinstance(instance, Issue):
+        for project in instance.projects.all():
+            part_delete(instance=project, by=by)
+        for strategy in instance.strategies.all():
+            part_delete(instance=strategy, by=by)
+        for indicator in instance.indicators.filter(parent__isnull=True):
+            part_delete(instance=indicator, by=by)
+    elif isinstance(instance, Indicator):
+        for child in instance.children.all():
+            part_delete(instance=child, by=by)
+    elif isinstance(instance, Strategy):
+        for project in instance.projects.all():
+            project.strategy = None
+            part_save(instance=project, by=by)
+    elif isinstance(instance, PlanProject):
+        instance.year_budgets.all().delete()
+    instance._history_user = by
+    instance.delete()
