@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 UNPLACED_REASONS = {
     "before_content": _("before the first heading of the plan"),
     "after_content": _("after the content (web-page debris)"),
-    "page_furniture": _("page number, running header or table-of-contents line"),
+    "page_furniture": _("page number or table-of-contents line"),
     "outside_plan": _("in a part of the document the plan import does not read"),
     "no_issue": _("list outside a strategic-issue section (ประเด็นยุทธศาสตร์ที่ …)"),
     "no_list": _("no list is open here (a heading such as ตัวชี้วัด or กลยุทธ์ is missing)"),
@@ -39,7 +39,7 @@ UNPLACED_REASONS = {
 WARNING_KINDS = {
     "heading_typo": _("heading read despite a spelling mistake"),
     "issue_not_in_list": _("section for an issue that is not in the list of issues; issue added"),
-    "repeated_heading": _("heading appears again; its text was added to the earlier one"),
+    "repeated_heading": _("heading appears again; what follows is added to the earlier part"),
     "orphan_sub_item": _("sub-indicator without its parent indicator; kept as an indicator"),
     "numbering_restarted": _("numbering restarted inside a list without a new heading"),
 }
