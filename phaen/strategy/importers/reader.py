@@ -54,6 +54,7 @@ def read_document(path_or_file: str | os.PathLike | IO[Any], filename: str | Non
     if not data.strip():
         raise DocumentError(_("The file is empty."))
     text = decode_text(data) if suffix == ".txt" else docx_text(data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise DocumentError(_("The document contains no text."))
     return text
