@@ -167,6 +167,7 @@ class AppointmentForm(forms.Form):
         self.fields["person"].queryset = Person.objects.filter(
             organization_id=position.organization_id
         )
+        self.fields["person"].empty_label = _("(choose a person)")
         self.fields["start_date"].initial = timezone.localdate()
 
     def clean(self):

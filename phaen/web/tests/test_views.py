@@ -306,3 +306,21 @@ def test_the_static_assets_are_vendored(client, db):
     ):
         assert f"/static/{asset}" in html
     assert "//cdn" not in html and "https://" not in html
+
+
+def test_it_opens_in_thai_even_for_an_english_browser(client, world):
+    html = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="th">' in html and "เข้าสู่ระบบ" in html
+
+
+def test_the_chosen_language_wins_over_the_default(client, world):
+    client.cookies["django_language"] = "en"
+    html = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="th").content.decode()
+    assert '<html lang="en">' in html and "Log in to Phaen" in html
+
+
+def test_it_renders_forbidden_in_the_house_design(client, world):
+    login(client, world.viewer)
+    response = client.get(reverse("organizations:unit_create", args=[world.own.pk]))
+    assert response.status_code == 403
+    assert "ไม่มีสิทธิ์" in response.content.decode()

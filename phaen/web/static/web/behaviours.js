@@ -39,13 +39,16 @@
   document.addEventListener("htmx:load", function (event) { hideNoJs(event.target); });
 
   // Open the tab named in the URL fragment (#positions) and keep the fragment in sync.
+  function showTabOfHash() {
+    var hash = window.location.hash;
+    if (!window.bootstrap || !/^#[A-Za-z][\w-]*$/.test(hash)) { return; }
+    var trigger = document.querySelector('[data-bs-toggle="tab"][data-bs-target="' + hash + '"]');
+    if (trigger) { window.bootstrap.Tab.getOrCreateInstance(trigger).show(); }
+  }
+  window.addEventListener("hashchange", showTabOfHash);
   document.addEventListener("DOMContentLoaded", function () {
     if (!window.bootstrap) { return; }
-    var hash = window.location.hash;
-    if (hash) {
-      var trigger = document.querySelector('[data-bs-toggle="tab"][data-bs-target="' + hash + '"]');
-      if (trigger) { window.bootstrap.Tab.getOrCreateInstance(trigger).show(); }
-    }
+    showTabOfHash();
     document.querySelectorAll('[data-bs-toggle="tab"]').forEach(function (el) {
       el.addEventListener("shown.bs.tab", function () {
         history.replaceState(null, "", el.getAttribute("data-bs-target"));
