@@ -346,10 +346,16 @@ class IndicatorTarget(FreezableModel, AuditedModel):
         verbose_name_plural = _("indicator targets")
         ordering = ["indicator", "fiscal_year", "quarter"]
         constraints = [
+            # Two partial constraints, since SQLite cannot treat NULL quarters as equal.
             models.UniqueConstraint(
-                fields=["indicator", "fiscal_year", "quarter"], name="unique_target_per_period",
-                nulls_distinct=False,
-                violation_error_message=_("This indicator already has a target for this period."),
+                fields=["indicator", "fiscal_year"], condition=models.Q(quarter__isnull=True),
+                name="unique_target_per_year",
+                violation_error_message=_("This indicator already has a target for this year."),
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "fiscal_year", "quarter"],
+                condition=models.Q(quarter__isnull=False), name="unique_target_per_quarter",
+                violation_error_message=_("This indicator already has a target for this quarter."),
             ),
             models.CheckConstraint(
                 condition=models.Q(quarter__isnull=True) | models.Q(quarter__gte=1, quarter__lte=4),
