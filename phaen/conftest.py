@@ -10,8 +10,14 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from phaen.core import testing
+
+# The suite shares two cores with a browser and a second database pass: a property test
+# must not fail because one example was slow.
+hypothesis_settings.register_profile("phaen", deadline=None)
+hypothesis_settings.load_profile("phaen")
 
 
 def require_or_skip(available: bool, reason: str) -> None:
