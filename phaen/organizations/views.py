@@ -15,7 +15,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Case, Prefetch, Q, When
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +25,7 @@ from django_htmx.http import reswap, retarget
 
 from phaen.core.templatetags.thai import thai_date
 from phaen.organizations import access, services
+from phaen.organizations.choices import AppointmentKind
 from phaen.organizations.filters import OrganizationFilter
 from phaen.organizations.forms import (
     AppointmentEndForm,
@@ -118,11 +119,13 @@ def _units_section(request, org: Organization) -> dict:
 
 
 def _current_appointments(today) -> Prefetch:
+    """Current holders of each position: the regular holder first, then acting ones."""
+    regular_first = Case(When(kind=AppointmentKind.REGULAR, then=0), default=1)
     return Prefetch(
         "appointments",
         queryset=Appointment.objects.current(today)
         .select_related("person")
-        .order_by("kind", "start_date"),
+        .order_by(regular_first, "start_date"),
         to_attr="current_appointments",
     )
 

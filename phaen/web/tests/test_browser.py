@@ -71,13 +71,13 @@ def test_each_demo_login_sees_the_thai_home_page(live_server, new_page):
 def test_it_switches_organisation_and_fiscal_year(live_server, world, page):
     log_in(page, live_server.url, world.planner.username)
 
-    page.select_option("#switch-organization", str(world.child.pk))
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.select_option("#switch-organization", str(world.child.pk))
     assert page.locator("[data-testid=org-name]").inner_text() == "หน่วยงานในสังกัดทดสอบ"
 
     year = fiscal_year(timezone.now()) - 1
-    page.select_option("#switch-fiscal-year", str(year))
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.select_option("#switch-fiscal-year", str(year))
     card = page.locator("[data-testid=fiscal-year-card]").inner_text()
     assert f"ปีงบประมาณ พ.ศ. {year}" in card
     assert f"1 ตุลาคม {year - 1}" in card
@@ -90,8 +90,8 @@ def test_it_switches_organisation_and_fiscal_year(live_server, world, page):
 def test_it_switches_to_english_and_back(live_server, world, page):
     log_in(page, live_server.url, world.planner.username)
 
-    page.click("[data-testid=language-switch] button[value=en]")
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.click("[data-testid=language-switch] button[value=en]")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.get_by_role("link", name="Home").count() >= 1
     assert page.locator("[data-testid=org-name]").inner_text() == "Test org OWN"
@@ -99,8 +99,8 @@ def test_it_switches_to_english_and_back(live_server, world, page):
     page.goto(f"{live_server.url}{reverse('organizations:list')}")
     assert page.locator("h1").inner_text() == "Organisations"
 
-    page.click("[data-testid=language-switch] button[value=th]")
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.click("[data-testid=language-switch] button[value=th]")
     assert page.locator("html").get_attribute("lang") == "th"
     assert page.locator("h1").inner_text() == "หน่วยงาน"
 
@@ -203,6 +203,8 @@ def _pages(world) -> list[tuple[str, str]]:
             "organization_positions",
             reverse("organizations:detail", args=[world.own.pk]) + "#positions",
         ),
+        ("organization_people", reverse("organizations:detail", args=[world.own.pk]) + "#people"),
+        ("organization_roles", reverse("organizations:detail", args=[world.own.pk]) + "#roles"),
         ("person_detail", reverse("organizations:person_detail", args=[holder.pk])),
         ("position_detail", reverse("organizations:position_detail", args=[position.pk])),
         ("unit_create", reverse("organizations:unit_create", args=[world.own.pk])),
@@ -227,6 +229,9 @@ def test_screenshots_of_every_page(live_server, world, new_page, width):
     for name, path in pages[1:]:
         page.goto(f"{live_server.url}{path}")
         page.wait_for_load_state("load")
+        if "#" in path:  # a tab opened from the URL; wait for its fade-in
+            page.wait_for_selector(f"{path[path.index('#') :]}.tab-pane.active.show")
+            page.wait_for_timeout(200)
         page.screenshot(path=str(SCREENS / f"{name}-{width}.png"), full_page=True)
         assert page.locator("html").get_attribute("lang") == "th", name
         if not no_horizontal_overflow(page):
