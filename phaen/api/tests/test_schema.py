@@ -72,9 +72,12 @@ def api_routes():
         if hasattr(callback, "actions"):  # a viewset route
             methods = {m for m in callback.actions if m in cls.http_method_names}
         elif cls is not None:
-            methods = {m.lower() for m in cls().allowed_methods} - {"options", "head"}
+            methods = {m.lower() for m in cls().allowed_methods}
         else:
             methods = set()
+        # HEAD and OPTIONS are implied (DRF even adds "head" to a route's actions once it
+        # has served a GET) and not described as operations.
+        methods -= {"head", "options"}
         yield "/api/v1/" + _template(route), methods, pattern.name, cls
 
 
