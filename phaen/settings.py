@@ -233,6 +233,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Two choice sets share a field name ("scope"): name each enum after its model.
+    "ENUM_NAME_OVERRIDES": {
+        "SwotScopeEnum": "phaen.strategy.choices.SwotScope",
+        "ExpenseCategoryScopeEnum": "phaen.budget.models.CategoryScope",
+    },
 }
 
 # --- Logging ------------------------------------------------------------------------------

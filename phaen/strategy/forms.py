@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from phaen.core.forms import ThaiDateField
 from phaen.strategy import choices as c
 from phaen.strategy.models import (
     FrameworkItem,
@@ -217,9 +218,11 @@ class ImportForm(forms.Form):
                            help_text=_(".txt or .docx in the usual Thai layout, the Excel template, "
                                        "or the exchange JSON"))
     start_year = forms.IntegerField(label=_("First fiscal year (B.E.)"), min_value=2400,
-                                    max_value=2800, required=False)
+                                    max_value=2800, required=False,
+                                    help_text=_("Leave empty to read it from the document."))
     end_year = forms.IntegerField(label=_("Last fiscal year (B.E.)"), min_value=2400,
-                                  max_value=2800, required=False)
+                                  max_value=2800, required=False,
+                                  help_text=_("Leave empty to read it from the document."))
     kind = forms.ChoiceField(label=_("Kind of plan"), choices=c.PlanKind.choices,
                              initial=c.PlanKind.STRATEGIC)
 
@@ -244,7 +247,7 @@ class EditionForm(forms.Form):
 
 class EditionStepForm(forms.Form):
     step = forms.ModelChoiceField(label=_("Step"), queryset=None)
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = ThaiDateField(label=_("Date"))
     decision = forms.CharField(label=_("Decision"), initial="เห็นชอบ")
     note = forms.CharField(label=_("Note"), required=False)
 

@@ -71,8 +71,7 @@ def _read_upload(upload) -> tuple[str | None, dict | None]:
 @require_http_methods(["GET", "POST"])
 def plan_import(request):
     _org(request)
-    form = ImportForm(request.POST or None, request.FILES or None,
-                      initial={"start_year": request.fiscal_year, "end_year": request.fiscal_year + 4})
+    form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             text, tree = _read_upload(form.cleaned_data["file"])
@@ -82,12 +81,11 @@ def plan_import(request):
             form.add_error("file", str(exc))
         else:
             data = form.cleaned_data
-            start = data["start_year"] or (tree or {}).get("start_year") or request.fiscal_year
-            end = data["end_year"] or (tree or {}).get("end_year") or start + 4
+            unplaced = []
             if text is not None:
                 tree, unplaced = _parse_text(text)
-            else:
-                unplaced = []
+            start = data["start_year"] or tree.get("start_year") or request.fiscal_year
+            end = data["end_year"] or tree.get("end_year") or start + 4
             text_form = ImportTextForm(initial={"text": text or "", "start_year": start,
                                                 "end_year": end, "kind": tree.get("kind") or data["kind"],
                                                 "title": tree.get("title", "")})

@@ -164,7 +164,7 @@ def tows_add(request):
         tows.items.set(form.cleaned_data["items"])
         return redirect(reverse("strategy:swot") + (f"?plan={plan.pk}" if plan else "") + "#tows")
     return render(request, "strategy/tows_form.html", {
-        "form": form, "plan": plan, "organization": org,
+        "form": form, "plan": plan, "organization": org, "quadrants": Quadrant.choices,
         "breadcrumbs": [{"label": _("SWOT and TOWS"),
                          "url": reverse("strategy:swot") + (f"?plan={plan.pk}" if plan else "")},
                         {"label": _("New TOWS strategy"), "url": None}]})

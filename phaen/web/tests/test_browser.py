@@ -17,7 +17,7 @@ from phaen.core.testing import PASSWORD, appoint, make_person, make_position
 from phaen.core.thai import fiscal_year
 from phaen.organizations.choices import AppointmentKind, Role
 from phaen.organizations.models import Appointment, Position, Unit
-from phaen.web.tests.conftest import ARTIFACTS
+from phaen.conftest import ARTIFACTS
 
 pytestmark = [
     pytest.mark.browser,
