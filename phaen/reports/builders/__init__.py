@@ -1,4 +1,7 @@
 """Report builders. Each module defines one report and registers it with ``@register``;
 import new modules here so that ``get_report`` finds them."""
 
-from phaen.reports.builders import org_directory  # noqa: F401
+from phaen.reports.builders import (
+    org_directory,  # noqa: F401
+    strategic_plan,  # noqa: F401
+)
