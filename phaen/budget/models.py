@@ -33,14 +33,19 @@ class ExpenseCategory(AuditedModel):
     level = models.CharField(_("level"), max_length=10, choices=CategoryLevel.choices)
     code = models.CharField(_("code"), max_length=20, unique=True)
     parent = models.ForeignKey(
-        "self", verbose_name=_("expense type"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="items",
+        "self",
+        verbose_name=_("expense type"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="items",
     )
     name_th = models.CharField(_("Thai name"), max_length=255)
     name_en = models.CharField(_("English name"), max_length=255, blank=True)
     note = models.CharField(_("note"), max_length=500, blank=True)
     is_investment = models.BooleanField(
-        _("investment spending"), default=False,
+        _("investment spending"),
+        default=False,
         help_text=_("Counts as investment (งบลงทุน) against disbursement targets."),
     )
     sort_order = models.PositiveIntegerField(_("order"), default=0)

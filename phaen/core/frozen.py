@@ -65,8 +65,9 @@ class FreezableQuerySet(models.QuerySet):
 
     delete.alters_data = True
 
-    def bulk_update(self, objs: Iterable[models.Model], fields: Iterable[str], *args: Any,
-                    **kwargs: Any) -> int:
+    def bulk_update(
+        self, objs: Iterable[models.Model], fields: Iterable[str], *args: Any, **kwargs: Any
+    ) -> int:
         # Checked before Django opens its savepoint-less atomic block, so a refusal
         # leaves the caller's transaction usable.
         objs, fields = list(objs), list(fields)
@@ -74,7 +75,8 @@ class FreezableQuerySet(models.QuerySet):
         if not (mutable and set(fields) <= set(mutable)):
             pks = [obj.pk for obj in objs]
             if self.filter(pk__in=pks).frozen().exists() or any(
-                obj._frozen_by_parent() for obj in objs  # type: ignore[attr-defined]
+                obj._frozen_by_parent()
+                for obj in objs  # type: ignore[attr-defined]
             ):
                 raise FrozenRecordError()
         return super().bulk_update(objs, fields, *args, **kwargs)
@@ -102,6 +104,20 @@ class FreezableModel(models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        fields = kwargs.get("update_fields")
+        only_mutable = bool(
+            fields and self.FROZEN_MUTABLE_FIELDS and set(fields) <= self.FROZEN_MUTABLE_FIELDS
+        )
+        if not only_mutable and self.is_frozen():
+            raise FrozenRecordError()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        if self.is_frozen():
+            raise FrozenRecordError()
+        return super().delete(*args, **kwargs)
 
     @classmethod
     def frozen_q(cls, prefix: str = "") -> Q:
@@ -131,29 +147,15 @@ class FreezableModel(models.Model):
                 return True
         return self._frozen_by_parent()
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        fields = kwargs.get("update_fields")
-        only_mutable = bool(
-            fields and self.FROZEN_MUTABLE_FIELDS and set(fields) <= self.FROZEN_MUTABLE_FIELDS
-        )
-        if not only_mutable and self.is_frozen():
-            raise FrozenRecordError()
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        if self.is_frozen():
-            raise FrozenRecordError()
-        return super().delete(*args, **kwargs)
-
 
 def _refuse_m2m_changes_on_frozen(sender, instance, action, reverse, model, pk_set, **kwargs):
     """Many-to-many changes bypass ``save()``: refuse them on frozen records too."""
     if action not in {"pre_add", "pre_remove", "pre_clear"}:
         return
     if reverse:  # e.g. framework_item.issues.add(issue): the frozen side is ``model``
-        if issubclass(model, FreezableModel) and pk_set:
-            if model._base_manager.filter(pk__in=pk_set).filter(model.frozen_q()).exists():
-                raise FrozenRecordError()
+        frozen = model._base_manager.filter(pk__in=pk_set or []).filter(model.frozen_q())
+        if issubclass(model, FreezableModel) and pk_set and frozen.exists():
+            raise FrozenRecordError()
         return
     if isinstance(instance, FreezableModel) and instance.is_frozen():
         raise FrozenRecordError()

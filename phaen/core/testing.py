@@ -37,8 +37,11 @@ _counter = itertools.count(1)
 def make_org(code: str, name_th: str | None = None, *, parent=None, kind: str | None = None):
     kind_obj = OrganizationKind.objects.get(code=kind) if kind else OrganizationKind.default()
     return Organization.objects.create(
-        code=code, name_th=name_th or f"หน่วยงานทดสอบ {code}", name_en=f"Test org {code}",
-        parent=parent, kind=kind_obj,
+        code=code,
+        name_th=name_th or f"หน่วยงานทดสอบ {code}",
+        name_en=f"Test org {code}",
+        parent=parent,
+        kind=kind_obj,
     )
 
 
@@ -47,8 +50,11 @@ def make_person(org, *, username: str | None = None, first: str = "ทดสอ�
     if username:
         user = User.objects.create_user(username=username, password=PASSWORD)
     return Person.objects.create(
-        organization=org, title_th="นาย", first_name_th=first,
-        last_name_th=last or f"สมมุติ{next(_counter)}", user=user,
+        organization=org,
+        title_th="นาย",
+        first_name_th=first,
+        last_name_th=last or f"สมมุติ{next(_counter)}",
+        user=user,
     )
 
 
@@ -65,11 +71,20 @@ def make_position(org, title: str = "นักวิเคราะห์นโ�
     return Position.objects.create(organization=org, unit=unit, title_th=title)
 
 
-def appoint(person, position, *, start: dt.date | None = None, end: dt.date | None = None,
-            kind: str = "regular"):
+def appoint(
+    person,
+    position,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    kind: str = "regular",
+):
     return Appointment.objects.create(
-        person=person, position=position, kind=kind,
-        start_date=start or dt.date(2020, 1, 1), end_date=end,
+        person=person,
+        position=position,
+        kind=kind,
+        start_date=start or dt.date(2020, 1, 1),
+        end_date=end,
     )
 
 
@@ -87,8 +102,9 @@ class World:
     role_users: dict[str, User] = field(default_factory=dict)
 
     def org(self, relation: str) -> Organization:
-        return {"own": self.own, "child": self.child, "parent": self.parent,
-                "other": self.other}[relation]
+        return {"own": self.own, "child": self.child, "parent": self.parent, "other": self.other}[
+            relation
+        ]
 
 
 def build_world() -> World:
@@ -100,8 +116,14 @@ def build_world() -> World:
     role_users = {role: make_user(own, role, username=f"own-{role}") for role in Role.values}
     superuser = User.objects.create_superuser("root", "root@example.invalid", PASSWORD)
     return World(
-        ministry=ministry, parent=parent, own=own, child=child, other=other,
-        planner=role_users[Role.PLANNER], viewer=role_users[Role.VIEWER],
+        ministry=ministry,
+        parent=parent,
+        own=own,
+        child=child,
+        other=other,
+        planner=role_users[Role.PLANNER],
+        viewer=role_users[Role.VIEWER],
         outsider=make_user(other, Role.PLANNER, username="outsider"),
-        superuser=superuser, role_users=role_users,
+        superuser=superuser,
+        role_users=role_users,
     )

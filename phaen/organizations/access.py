@@ -257,6 +257,10 @@ def _register_organization_policies() -> None:
     register(
         User,
         org_path="person__organization",
-        rules={"view": [*read, own_user], "change": [*manage, own_user], "add": manage,
-               "delete": manage},
+        rules={
+            "view": [*read, own_user],
+            "change": [*manage, own_user],
+            "add": manage,
+            "delete": manage,
+        },
     )

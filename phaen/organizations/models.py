@@ -37,8 +37,12 @@ class OrganizationKind(models.Model):
     name_en = models.CharField(_("English name"), max_length=200, blank=True)
     abbr_th = models.CharField(_("Thai abbreviation"), max_length=40, blank=True)
     parent = models.ForeignKey(
-        "self", verbose_name=_("broader kind"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="subkinds",
+        "self",
+        verbose_name=_("broader kind"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="subkinds",
     )
     is_local_administration = models.BooleanField(_("local administration"), default=False)
     is_default = models.BooleanField(_("default kind"), default=False)
@@ -50,7 +54,9 @@ class OrganizationKind(models.Model):
         ordering = ["sort_order", "code"]
         constraints = [
             models.UniqueConstraint(
-                fields=["is_default"], condition=Q(is_default=True), name="one_default_org_kind",
+                fields=["is_default"],
+                condition=Q(is_default=True),
+                name="one_default_org_kind",
                 violation_error_message=_("Only one organisation kind can be the default."),
             )
         ]
@@ -100,16 +106,27 @@ class Organization(AuditedModel):
     name_en = models.CharField(_("English name"), max_length=255, blank=True)
     short_name_th = models.CharField(_("short Thai name"), max_length=100, blank=True)
     kind = models.ForeignKey(
-        OrganizationKind, verbose_name=_("kind"), on_delete=models.PROTECT,
-        related_name="organizations", default=default_kind_id,
+        OrganizationKind,
+        verbose_name=_("kind"),
+        on_delete=models.PROTECT,
+        related_name="organizations",
+        default=default_kind_id,
     )
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent organisation"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name=_("parent organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     province = models.ForeignKey(
-        Province, verbose_name=_("province"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="organizations",
+        Province,
+        verbose_name=_("province"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organizations",
     )
     address = models.TextField(_("address"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
@@ -165,8 +182,11 @@ class Organization(AuditedModel):
 
         shift = new_path.count("/") - old_path.count("/")
         Organization.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
-            path=Concat(models.Value(new_path), Substr("path", len(old_path) + 1),
-                        output_field=models.CharField()),
+            path=Concat(
+                models.Value(new_path),
+                Substr("path", len(old_path) + 1),
+                output_field=models.CharField(),
+            ),
             depth=models.F("depth") + shift,
         )
 
@@ -191,13 +211,19 @@ class Unit(AuditedModel):
         Organization, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="units"
     )
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent unit"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name=_("parent unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     code = models.CharField(_("code"), max_length=40)
     name_th = models.CharField(_("Thai name"), max_length=255)
     name_en = models.CharField(_("English name"), max_length=255, blank=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=UnitKind.choices, default=UnitKind.OTHER)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=UnitKind.choices, default=UnitKind.OTHER
+    )
     sort_order = models.PositiveIntegerField(_("order"), default=0)
 
     objects = ScopedQuerySet.as_manager()
@@ -208,7 +234,8 @@ class Unit(AuditedModel):
         ordering = ["organization", "sort_order", "code"]
         constraints = [
             models.UniqueConstraint(
-                fields=["organization", "code"], name="unique_unit_code_per_org",
+                fields=["organization", "code"],
+                name="unique_unit_code_per_org",
                 violation_error_message=_("This organisation already has a unit with this code."),
             )
         ]
@@ -225,9 +252,14 @@ class Person(AuditedModel):
     """A human being working for or with an organisation. Demo people are fictional."""
 
     organization = models.ForeignKey(
-        Organization, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="people"
+        Organization,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="people",
     )
-    title_th = models.CharField(_("title"), max_length=50, blank=True, help_text=_("e.g. นาย, นาง, นางสาว"))
+    title_th = models.CharField(
+        _("title"), max_length=50, blank=True, help_text=_("e.g. นาย, นาง, นางสาว")
+    )
     first_name_th = models.CharField(_("first name (Thai)"), max_length=100)
     last_name_th = models.CharField(_("last name (Thai)"), max_length=100)
     first_name_en = models.CharField(_("first name (English)"), max_length=100, blank=True)
@@ -235,8 +267,12 @@ class Person(AuditedModel):
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("telephone"), max_length=40, blank=True)
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("user account"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="person",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
     )
 
     objects = ScopedQuerySet.as_manager()
@@ -261,10 +297,17 @@ class Position(AuditedModel):
     """A position (ตำแหน่ง) in an organisation; responsibility and rights attach to it."""
 
     organization = models.ForeignKey(
-        Organization, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="positions"
+        Organization,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="positions",
     )
     unit = models.ForeignKey(
-        Unit, verbose_name=_("unit"), null=True, blank=True, on_delete=models.SET_NULL,
+        Unit,
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="positions",
     )
     number = models.CharField(_("position number"), max_length=40, blank=True)
@@ -272,8 +315,12 @@ class Position(AuditedModel):
     title_en = models.CharField(_("English title"), max_length=255, blank=True)
     is_head = models.BooleanField(_("head of the organisation"), default=False)
     supervisor = models.ForeignKey(
-        "self", verbose_name=_("supervising position"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="subordinates",
+        "self",
+        verbose_name=_("supervising position"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="subordinates",
     )
     sort_order = models.PositiveIntegerField(_("order"), default=0)
 
@@ -301,7 +348,9 @@ class Position(AuditedModel):
 class AppointmentQuerySet(ScopedQuerySet):
     def current(self, on: dt.date | None = None) -> AppointmentQuerySet:
         on = on or timezone.localdate()
-        return self.filter(start_date__lte=on).filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
+        return self.filter(start_date__lte=on).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=on)
+        )
 
 
 class Appointment(AuditedModel):
@@ -348,16 +397,26 @@ class RoleAssignment(AuditedModel):
     """A role in an organisation, given to a person or to a position (never both)."""
 
     organization = models.ForeignKey(
-        Organization, verbose_name=_("organisation"), on_delete=models.CASCADE,
+        Organization,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
         related_name="role_assignments",
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     person = models.ForeignKey(
-        Person, verbose_name=_("person"), null=True, blank=True, on_delete=models.CASCADE,
+        Person,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="role_assignments",
     )
     position = models.ForeignKey(
-        Position, verbose_name=_("position"), null=True, blank=True, on_delete=models.CASCADE,
+        Position,
+        verbose_name=_("position"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="role_assignments",
     )
 
@@ -375,12 +434,14 @@ class RoleAssignment(AuditedModel):
                 violation_error_message=_("A role is given either to a person or to a position."),
             ),
             models.UniqueConstraint(
-                fields=["organization", "role", "person"], condition=Q(person__isnull=False),
+                fields=["organization", "role", "person"],
+                condition=Q(person__isnull=False),
                 name="unique_role_per_person",
                 violation_error_message=_("This person already has this role here."),
             ),
             models.UniqueConstraint(
-                fields=["organization", "role", "position"], condition=Q(position__isnull=False),
+                fields=["organization", "role", "position"],
+                condition=Q(position__isnull=False),
                 name="unique_role_per_position",
                 violation_error_message=_("This position already has this role here."),
             ),

@@ -19,8 +19,10 @@ def resolve_kind(code: str | None) -> OrganizationKind:
     if kind is None:
         known = ", ".join(OrganizationKind.objects.values_list("code", flat=True))
         raise ValidationError(
-            {"kind": _("Unknown organisation kind %(kind)s (known: %(known)s)")
-             % {"kind": code, "known": known}}
+            {
+                "kind": _("Unknown organisation kind %(kind)s (known: %(known)s)")
+                % {"kind": code, "known": known}
+            }
         )
     return kind
 

@@ -37,20 +37,32 @@ def _saved(obj, by):
 
 
 @transaction.atomic
-def edition_create(*, plan: StrategicPlan, kind: str, year: int, reason: str, by=None,
-                   number: int | None = None) -> PlanEdition:
+def edition_create(
+    *, plan: StrategicPlan, kind: str, year: int, reason: str, by=None, number: int | None = None
+) -> PlanEdition:
     """A new draft edition of an approved plan, numbered per kind and year."""
     if plan.status != c.PlanStatus.APPROVED:
-        raise ValidationError({"plan": _("Editions change an approved plan; edit the draft instead.")})
+        raise ValidationError(
+            {"plan": _("Editions change an approved plan; edit the draft instead.")}
+        )
     if number is None:
-        last = PlanEdition.objects.filter(plan=plan, kind=kind, year=year).order_by("-number").first()
+        last = (
+            PlanEdition.objects.filter(plan=plan, kind=kind, year=year).order_by("-number").first()
+        )
         number = (last.number + 1) if last else 1
     return _saved(PlanEdition(plan=plan, kind=kind, year=year, number=number, reason=reason), by)
 
 
 @transaction.atomic
-def edition_add_project(*, edition: PlanEdition, issue, data: dict[str, Any], strategy=None,
-                        by=None, replaces: PlanProject | None = None) -> PlanProject:
+def edition_add_project(
+    *,
+    edition: PlanEdition,
+    issue,
+    data: dict[str, Any],
+    strategy=None,
+    by=None,
+    replaces: PlanProject | None = None,
+) -> PlanProject:
     """Add a project (exchange-tree fields, see ``strategy.tree``) through a draft edition."""
     if edition.is_frozen():
         raise ValidationError({"edition": _("This edition is approved and cannot change.")})
@@ -71,12 +83,20 @@ def edition_remove_project(*, edition: PlanEdition, project: PlanProject, by=Non
 
 
 @transaction.atomic
-def edition_record_step(*, edition: PlanEdition, step: EditionRouteStep, on: dt.date,
-                        decision: str, note: str = "", by=None) -> EditionApproval:
+def edition_record_step(
+    *,
+    edition: PlanEdition,
+    step: EditionRouteStep,
+    on: dt.date,
+    decision: str,
+    note: str = "",
+    by=None,
+) -> EditionApproval:
     if step.kind != edition.kind:
         raise ValidationError({"step": _("This step belongs to another kind of edition.")})
-    approval = _saved(EditionApproval(edition=edition, step=step, date=on, decision=decision,
-                                      note=note), by)
+    approval = _saved(
+        EditionApproval(edition=edition, step=step, date=on, decision=decision, note=note), by
+    )
     return approval
 
 
@@ -90,14 +110,20 @@ def edition_approve(*, edition: PlanEdition, by=None, on: dt.date | None = None)
     """Approve an edition whose whole route is recorded; it is frozen from then on."""
     missing = list(missing_steps(edition))
     if missing:
-        raise ValidationError({"approvals": _("Steps not recorded yet: %(steps)s")
-                               % {"steps": ", ".join(str(s) for s in missing)}})
+        raise ValidationError(
+            {
+                "approvals": _("Steps not recorded yet: %(steps)s")
+                % {"steps": ", ".join(str(s) for s in missing)}
+            }
+        )
     edition.status = c.PlanStatus.APPROVED
     edition.approved_on = on or timezone.localdate()
     return _saved(edition, by)
 
 
-def projects_as_of(plan: StrategicPlan, edition: PlanEdition | None = None) -> QuerySet[PlanProject]:
+def projects_as_of(
+    plan: StrategicPlan, edition: PlanEdition | None = None
+) -> QuerySet[PlanProject]:
     """The plan's projects as they stood after ``edition`` (None: the original plan)."""
     qs = PlanProject.objects.filter(plan=plan)
     if edition is None:

@@ -23,23 +23,61 @@ FONT = "Sarabun"
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
 
 PLAN_FIELDS = [  # key, Thai label
-    ("organization", "รหัสหน่วยงาน"), ("kind", "ประเภทแผน"), ("title", "ชื่อแผน"),
-    ("start_year", "ปีเริ่มต้น (พ.ศ.)"), ("end_year", "ปีสิ้นสุด (พ.ศ.)"), ("vision", "วิสัยทัศน์"),
-    ("digits", "ตัวเลขในเอกสาร"), ("label_issue", "คำเรียกระดับประเด็น"),
-    ("label_goal", "คำเรียกระดับเป้าประสงค์"), ("label_strategy", "คำเรียกระดับกลยุทธ์"),
+    ("organization", "รหัสหน่วยงาน"),
+    ("kind", "ประเภทแผน"),
+    ("title", "ชื่อแผน"),
+    ("start_year", "ปีเริ่มต้น (พ.ศ.)"),
+    ("end_year", "ปีสิ้นสุด (พ.ศ.)"),
+    ("vision", "วิสัยทัศน์"),
+    ("digits", "ตัวเลขในเอกสาร"),
+    ("label_issue", "คำเรียกระดับประเด็น"),
+    ("label_goal", "คำเรียกระดับเป้าประสงค์"),
+    ("label_strategy", "คำเรียกระดับกลยุทธ์"),
     ("weights_total_100", "น้ำหนักตัวชี้วัดต้องรวมเป็น 100"),
 ]
 CHOICES = {
-    "kind": c.PlanKind, "digits": c.Digits, "direction": c.Direction, "frequency": c.Frequency,
-    "combination": c.Combination, "category": c.ProjectCategory, "scope": c.SwotScope,
+    "kind": c.PlanKind,
+    "digits": c.Digits,
+    "direction": c.Direction,
+    "frequency": c.Frequency,
+    "combination": c.Combination,
+    "category": c.ProjectCategory,
+    "scope": c.SwotScope,
 }
-IND_COLS = ["ประเด็นที่", "เลขที่", "ตัวชี้วัดหลัก (เลขที่)", "ชื่อตัวชี้วัด", "หน่วยนับ", "ค่าฐาน",
-            "ปีฐาน", "ทิศทาง", "ช่วงเป้าหมายต่ำสุด", "ช่วงเป้าหมายสูงสุด", "น้ำหนัก (ร้อยละ)",
-            "สูตรคำนวณ / วิธีวัด", "แหล่งข้อมูล", "ผู้จัดเก็บข้อมูล", "ความถี่", "การรวมค่าแต่ละงวด",
-            "การเชื่อมโยง"]
-PROJ_COLS = ["ประเด็นที่", "กลยุทธ์ (เลขที่)", "ชื่อโครงการ", "เลขที่", "โครงการสำคัญ", "ประเภท",
-             "แผนงาน (ลำดับ)", "วัตถุประสงค์", "เป้าหมาย (ผลผลิต)", "ตัวชี้วัด (KPI)",
-             "ผลที่คาดว่าจะได้รับ", "หน่วยงานรับผิดชอบ (รหัส)", "การเชื่อมโยง"]
+IND_COLS = [
+    "ประเด็นที่",
+    "เลขที่",
+    "ตัวชี้วัดหลัก (เลขที่)",
+    "ชื่อตัวชี้วัด",
+    "หน่วยนับ",
+    "ค่าฐาน",
+    "ปีฐาน",
+    "ทิศทาง",
+    "ช่วงเป้าหมายต่ำสุด",
+    "ช่วงเป้าหมายสูงสุด",
+    "น้ำหนัก (ร้อยละ)",
+    "สูตรคำนวณ / วิธีวัด",
+    "แหล่งข้อมูล",
+    "ผู้จัดเก็บข้อมูล",
+    "ความถี่",
+    "การรวมค่าแต่ละงวด",
+    "การเชื่อมโยง",
+]
+PROJ_COLS = [
+    "ประเด็นที่",
+    "กลยุทธ์ (เลขที่)",
+    "ชื่อโครงการ",
+    "เลขที่",
+    "โครงการสำคัญ",
+    "ประเภท",
+    "แผนงาน (ลำดับ)",
+    "วัตถุประสงค์",
+    "เป้าหมาย (ผลผลิต)",
+    "ตัวชี้วัด (KPI)",
+    "ผลที่คาดว่าจะได้รับ",
+    "หน่วยงานรับผิดชอบ (รหัส)",
+    "การเชื่อมโยง",
+]
 
 
 def _label(kind: str, value: str) -> str:
@@ -54,8 +92,9 @@ def _sheet(wb: Workbook, title: str, headers: list[str], widths: list[int] | Non
         cell.font = Font(name=FONT, bold=True)
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.column_dimensions[get_column_letter(index)].width = (widths or [])[index - 1] \
-            if widths and index <= len(widths) else 18
+        ws.column_dimensions[get_column_letter(index)].width = (
+            (widths or [])[index - 1] if widths and index <= len(widths) else 18
+        )
     ws.freeze_panes = "A2"
     return ws
 
@@ -81,11 +120,16 @@ def tree_to_workbook(tree: dict[str, Any]) -> Workbook:
         ws = _sheet(wb, title, ["ที่", "ข้อความ"], [6, 90])
         for number, text in enumerate(tree.get(key) or [], start=1):
             ws.append([number, text])
-    ws = _sheet(wb, "ประเด็นยุทธศาสตร์", ["ที่", "ชื่อประเด็น", "วัตถุประสงค์", "การเชื่อมโยง"],
-                [6, 60, 60, 30])
+    ws = _sheet(wb, "ประเด็นยุทธศาสตร์", ["ที่", "ชื่อประเด็น", "วัตถุประสงค์", "การเชื่อมโยง"], [6, 60, 60, 30])
     for issue in tree.get("issues") or []:
-        ws.append([issue["number"], issue["title"], issue.get("objective", ""),
-                   _links(issue.get("frameworks"))])
+        ws.append(
+            [
+                issue["number"],
+                issue["title"],
+                issue.get("objective", ""),
+                _links(issue.get("frameworks")),
+            ]
+        )
     _indicator_sheets(wb, tree, years)
     ws = _sheet(wb, "กลยุทธ์", ["ประเด็นที่", "เลขที่", "ชื่อกลยุทธ์", "การเชื่อมโยง"], [10, 10, 70, 30])
     for issue in tree.get("issues") or []:
@@ -104,8 +148,12 @@ def tree_to_workbook(tree: dict[str, Any]) -> Workbook:
 def _plan_sheet(wb: Workbook, tree: dict[str, Any]) -> None:
     ws = _sheet(wb, "แผน", ["รายการ", "ค่า"], [34, 90])
     labels = tree.get("labels") or {}
-    values = {**tree, "label_issue": labels.get("issue", ""), "label_goal": labels.get("goal", ""),
-              "label_strategy": labels.get("strategy", "")}
+    values = {
+        **tree,
+        "label_issue": labels.get("issue", ""),
+        "label_goal": labels.get("goal", ""),
+        "label_strategy": labels.get("strategy", ""),
+    }
     for key, label in PLAN_FIELDS:
         value = values.get(key, "")
         if key in CHOICES:
@@ -122,46 +170,92 @@ def _flatten(indicators, issue_number, parent=None):
 
 
 def _indicator_sheets(wb: Workbook, tree: dict[str, Any], years: list[int]) -> None:
-    ws = _sheet(wb, "ตัวชี้วัด", IND_COLS + [f"เป้าหมาย {y}" for y in years],
-                [10, 8, 10, 50] + [14] * (len(IND_COLS) - 4 + len(years)))
+    ws = _sheet(
+        wb,
+        "ตัวชี้วัด",
+        IND_COLS + [f"เป้าหมาย {y}" for y in years],
+        [10, 8, 10, 50] + [14] * (len(IND_COLS) - 4 + len(years)),
+    )
     for kind, column in (("direction", 8), ("frequency", 15), ("combination", 16)):
         _validate(ws, kind, column)
-    quarters = _sheet(wb, "เป้าหมายรายไตรมาส", ["ประเด็นที่", "ตัวชี้วัด (เลขที่)", "ปี (พ.ศ.)",
-                                               "ไตรมาส", "ค่าเป้าหมาย"])
-    criteria = _sheet(wb, "เกณฑ์การให้คะแนน", ["ประเด็นที่", "ตัวชี้วัด (เลขที่)", "ระดับ",
-                                              "คำอธิบาย", "ค่าที่ถึงระดับนี้"], [10, 12, 8, 60, 14])
+    quarters = _sheet(
+        wb, "เป้าหมายรายไตรมาส", ["ประเด็นที่", "ตัวชี้วัด (เลขที่)", "ปี (พ.ศ.)", "ไตรมาส", "ค่าเป้าหมาย"]
+    )
+    criteria = _sheet(
+        wb,
+        "เกณฑ์การให้คะแนน",
+        ["ประเด็นที่", "ตัวชี้วัด (เลขที่)", "ระดับ", "คำอธิบาย", "ค่าที่ถึงระดับนี้"],
+        [10, 12, 8, 60, 14],
+    )
     for issue in tree.get("issues") or []:
         for number, parent, ind in _flatten(issue.get("indicators") or [], issue["number"]):
             baseline, band = ind.get("baseline") or {}, ind.get("band") or [None, None]
-            annual = {t["year"]: t["value"] for t in ind.get("targets") or [] if not t.get("quarter")}
-            ws.append([number, ind["number"], parent, ind["name"], ind.get("unit", ""),
-                       baseline.get("value"), baseline.get("year"),
-                       _label("direction", ind.get("direction", "higher")), band[0], band[1],
-                       ind.get("weight"), ind.get("formula", ""), ind.get("data_source", ""),
-                       ind.get("measured_by", ""), _label("frequency", ind.get("frequency", "yearly")),
-                       _label("combination", ind.get("combination", "not_cumulative")),
-                       _links(ind.get("frameworks"))] + [annual.get(y) for y in years])
+            annual = {
+                t["year"]: t["value"] for t in ind.get("targets") or [] if not t.get("quarter")
+            }
+            ws.append(
+                [
+                    number,
+                    ind["number"],
+                    parent,
+                    ind["name"],
+                    ind.get("unit", ""),
+                    baseline.get("value"),
+                    baseline.get("year"),
+                    _label("direction", ind.get("direction", "higher")),
+                    band[0],
+                    band[1],
+                    ind.get("weight"),
+                    ind.get("formula", ""),
+                    ind.get("data_source", ""),
+                    ind.get("measured_by", ""),
+                    _label("frequency", ind.get("frequency", "yearly")),
+                    _label("combination", ind.get("combination", "not_cumulative")),
+                    _links(ind.get("frameworks")),
+                ]
+                + [annual.get(y) for y in years]
+            )
             for t in ind.get("targets") or []:
                 if t.get("quarter"):
                     quarters.append([number, ind["number"], t["year"], t["quarter"], t["value"]])
             for k in ind.get("criteria") or []:
-                criteria.append([number, ind["number"], k["level"], k.get("description", ""),
-                                 k.get("value")])
+                criteria.append(
+                    [number, ind["number"], k["level"], k.get("description", ""), k.get("value")]
+                )
 
 
 def _project_sheet(wb: Workbook, tree: dict[str, Any], years: list[int]) -> None:
-    ws = _sheet(wb, "โครงการ", PROJ_COLS + [f"งบประมาณ {y}" for y in years],
-                [10, 12, 50] + [16] * (len(PROJ_COLS) - 3 + len(years)))
+    ws = _sheet(
+        wb,
+        "โครงการ",
+        PROJ_COLS + [f"งบประมาณ {y}" for y in years],
+        [10, 12, 50] + [16] * (len(PROJ_COLS) - 3 + len(years)),
+    )
     _validate(ws, "category", 6)
     for issue in tree.get("issues") or []:
-        owned = [(s["number"], p) for s in issue.get("strategies") or [] for p in s.get("projects") or []]
+        owned = [
+            (s["number"], p) for s in issue.get("strategies") or [] for p in s.get("projects") or []
+        ]
         for strategy_number, p in owned + [(None, p) for p in issue.get("projects") or []]:
             budgets = p.get("budgets") or {}
-            ws.append([issue["number"], strategy_number, p["name"], p.get("number", ""),
-                       "ใช่" if p.get("flagship") else "", _label("category", p.get("category", "own")),
-                       p.get("work_plan"), p.get("objectives", ""), p.get("outputs", ""),
-                       p.get("kpi", ""), p.get("expected_results", ""), p.get("unit"),
-                       _links(p.get("frameworks"))] + [budgets.get(str(y)) for y in years])
+            ws.append(
+                [
+                    issue["number"],
+                    strategy_number,
+                    p["name"],
+                    p.get("number", ""),
+                    "ใช่" if p.get("flagship") else "",
+                    _label("category", p.get("category", "own")),
+                    p.get("work_plan"),
+                    p.get("objectives", ""),
+                    p.get("outputs", ""),
+                    p.get("kpi", ""),
+                    p.get("expected_results", ""),
+                    p.get("unit"),
+                    _links(p.get("frameworks")),
+                ]
+                + [budgets.get(str(y)) for y in years]
+            )
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -278,21 +372,33 @@ def _read_indicators(r: _Reader, tree, years) -> dict[tuple[int, str], dict]:
     for row in r.rows("ตัวชี้วัด"):
         issue_no, number = r.number(row[0], integer=True), r.text(row[1])
         ind = {
-            "number": number, "name": r.text(row[3]), "unit": r.text(row[4]),
+            "number": number,
+            "name": r.text(row[3]),
+            "unit": r.text(row[4]),
             "baseline": {"value": r.number(row[5]), "year": r.number(row[6], integer=True)},
             "direction": r.choice(row[7], "direction", "higher"),
-            "band": [r.number(row[8]), r.number(row[9])], "weight": r.number(row[10]),
-            "formula": r.text(row[11]), "data_source": r.text(row[12]),
-            "measured_by": r.text(row[13]), "frequency": r.choice(row[14], "frequency", "yearly"),
+            "band": [r.number(row[8]), r.number(row[9])],
+            "weight": r.number(row[10]),
+            "formula": r.text(row[11]),
+            "data_source": r.text(row[12]),
+            "measured_by": r.text(row[13]),
+            "frequency": r.choice(row[14], "frequency", "yearly"),
             "combination": r.choice(row[15], "combination", "not_cumulative"),
-            "targets": [{"year": y, "quarter": None, "value": r.number(cell)}
-                        for y, cell in zip(years, row[len(IND_COLS):], strict=False)
-                        if cell.value not in (None, "")],
-            "criteria": [], "frameworks": r.links(row[16]), "children": [],
+            "targets": [
+                {"year": y, "quarter": None, "value": r.number(cell)}
+                for y, cell in zip(years, row[len(IND_COLS) :], strict=False)
+                if cell.value not in (None, "")
+            ],
+            "criteria": [],
+            "frameworks": r.links(row[16]),
+            "children": [],
         }
         parent = r.text(row[2])
-        target = found.get((issue_no, parent))["children"] if parent and (issue_no, parent) in found \
+        target = (
+            found.get((issue_no, parent))["children"]
+            if parent and (issue_no, parent) in found
             else None
+        )
         if parent and target is None:
             r.error(row[2], f"no indicator {parent} above this row in issue {issue_no}")
         elif target is not None:
@@ -311,15 +417,25 @@ def _read_indicator_extras(r: _Reader, found) -> None:
         if ind is None:
             r.error(row[1], "no such indicator on the indicators sheet")
             continue
-        ind["targets"].append({"year": r.number(row[2], integer=True),
-                               "quarter": r.number(row[3], integer=True), "value": r.number(row[4])})
+        ind["targets"].append(
+            {
+                "year": r.number(row[2], integer=True),
+                "quarter": r.number(row[3], integer=True),
+                "value": r.number(row[4]),
+            }
+        )
     for row in r.rows("เกณฑ์การให้คะแนน", required=False):
         ind = found.get((r.number(row[0], integer=True), r.text(row[1])))
         if ind is None:
             r.error(row[1], "no such indicator on the indicators sheet")
             continue
-        ind["criteria"].append({"level": r.number(row[2], integer=True),
-                                "description": r.text(row[3]), "value": r.number(row[4])})
+        ind["criteria"].append(
+            {
+                "level": r.number(row[2], integer=True),
+                "description": r.text(row[3]),
+                "value": r.number(row[4]),
+            }
+        )
 
 
 def _read_projects(r: _Reader, tree, years) -> None:
@@ -329,13 +445,21 @@ def _read_projects(r: _Reader, tree, years) -> None:
             r.error(row[0], "no such issue on the issues sheet")
             continue
         project = {
-            "name": r.text(row[2]), "number": r.text(row[3]), "flagship": r.yes(row[4]),
+            "name": r.text(row[2]),
+            "number": r.text(row[3]),
+            "flagship": r.yes(row[4]),
             "category": r.choice(row[5], "category", "own"),
-            "work_plan": r.number(row[6], integer=True), "objectives": r.text(row[7]),
-            "outputs": r.text(row[8]), "kpi": r.text(row[9]), "expected_results": r.text(row[10]),
+            "work_plan": r.number(row[6], integer=True),
+            "objectives": r.text(row[7]),
+            "outputs": r.text(row[8]),
+            "kpi": r.text(row[9]),
+            "expected_results": r.text(row[10]),
             "unit": r.text(row[11]) or None,
-            "budgets": {str(y): r.number(cell) for y, cell in
-                        zip(years, row[len(PROJ_COLS):], strict=False) if cell.value not in (None, "")},
+            "budgets": {
+                str(y): r.number(cell)
+                for y, cell in zip(years, row[len(PROJ_COLS) :], strict=False)
+                if cell.value not in (None, "")
+            },
             "frameworks": r.links(row[12]),
         }
         if not project["name"]:
@@ -362,9 +486,15 @@ def workbook_to_tree(source) -> dict[str, Any]:
     issues: dict[int, dict] = {}
     for row in r.rows("ประเด็นยุทธศาสตร์"):
         number = r.number(row[0], integer=True)
-        issues[number] = {"number": number, "title": r.text(row[1]), "objective": r.text(row[2]),
-                          "frameworks": r.links(row[3]), "indicators": [], "strategies": [],
-                          "projects": []}
+        issues[number] = {
+            "number": number,
+            "title": r.text(row[1]),
+            "objective": r.text(row[2]),
+            "frameworks": r.links(row[3]),
+            "indicators": [],
+            "strategies": [],
+            "projects": [],
+        }
     found = _read_indicators(r, issues, years)
     _read_indicator_extras(r, found)
     for row in r.rows("กลยุทธ์"):
@@ -372,8 +502,14 @@ def workbook_to_tree(source) -> dict[str, Any]:
         if issue is None:
             r.error(row[0], "no such issue on the issues sheet")
             continue
-        issue["strategies"].append({"number": r.text(row[1]), "name": r.text(row[2]),
-                                    "frameworks": r.links(row[3]), "projects": []})
+        issue["strategies"].append(
+            {
+                "number": r.text(row[1]),
+                "name": r.text(row[2]),
+                "frameworks": r.links(row[3]),
+                "projects": [],
+            }
+        )
     _read_projects(r, issues, years)
     tree["issues"] = list(issues.values())
     scopes, quadrant_keys = _choice_map("scope"), {v: k for k, v in QUADRANTS.items()}
@@ -392,8 +528,17 @@ def workbook_to_tree(source) -> dict[str, Any]:
     return tree
 
 
-def template_workbook(organization_code: str, start_year: int, end_year: int,
-                      kind: str = c.PlanKind.STRATEGIC) -> Workbook:
+def template_workbook(
+    organization_code: str, start_year: int, end_year: int, kind: str = c.PlanKind.STRATEGIC
+) -> Workbook:
     """An empty workbook in the import layout, for filling offline."""
-    return tree_to_workbook({"organization": organization_code, "kind": kind, "title": "",
-                             "start_year": start_year, "end_year": end_year, "issues": []})
+    return tree_to_workbook(
+        {
+            "organization": organization_code,
+            "kind": kind,
+            "title": "",
+            "start_year": start_year,
+            "end_year": end_year,
+            "issues": [],
+        }
+    )

@@ -26,10 +26,16 @@ class FrameworkChoiceField(forms.ModelMultipleChoiceField):
 
     def __init__(self, **kwargs):
         queryset = FrameworkItem.objects.select_related("framework").order_by(
-            "framework__sort_order", "sort_order")
-        super().__init__(queryset=queryset, required=False, label=_("Alignment"),
-                         help_text=_("National strategy, master plans, NESDP milestones, SDGs …"),
-                         widget=forms.SelectMultiple(attrs={"size": 8}), **kwargs)
+            "framework__sort_order", "sort_order"
+        )
+        super().__init__(
+            queryset=queryset,
+            required=False,
+            label=_("Alignment"),
+            help_text=_("National strategy, master plans, NESDP milestones, SDGs …"),
+            widget=forms.SelectMultiple(attrs={"size": 8}),
+            **kwargs,
+        )
 
     def label_from_instance(self, obj):
         return f"{obj.framework} — {obj.code} {obj.name_th}"
@@ -50,8 +56,15 @@ class PlanCreateForm(forms.ModelForm):
 class PlanEditForm(forms.ModelForm):
     class Meta:
         model = StrategicPlan
-        fields = ["title", "vision", "digits", "label_issue", "label_goal", "label_strategy",
-                  "weights_total_100"]
+        fields = [
+            "title",
+            "vision",
+            "digits",
+            "label_issue",
+            "label_goal",
+            "label_strategy",
+            "weights_total_100",
+        ]
         widgets = {"vision": forms.Textarea(attrs={"rows": 3})}
 
 
@@ -75,13 +88,16 @@ class IssueForm(forms.ModelForm):
     class Meta:
         model = Issue
         fields = ["number", "title", "objective", "serves", "frameworks"]
-        widgets = {"title": forms.Textarea(attrs={"rows": 2}),
-                   "objective": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "title": forms.Textarea(attrs={"rows": 2}),
+            "objective": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args, parent_issues=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["serves"].queryset = parent_issues if parent_issues is not None \
-            else Issue.objects.none()
+        self.fields["serves"].queryset = (
+            parent_issues if parent_issues is not None else Issue.objects.none()
+        )
         self.fields["serves"].required = False
 
 
@@ -101,12 +117,28 @@ class IndicatorForm(forms.ModelForm):
 
     class Meta:
         model = Indicator
-        fields = ["number", "name", "unit", "baseline_value", "baseline_year", "direction",
-                  "band_low", "band_high", "weight", "formula", "data_source", "measured_by",
-                  "frequency", "combination", "frameworks"]
-        widgets = {"name": forms.Textarea(attrs={"rows": 2}),
-                   "formula": forms.Textarea(attrs={"rows": 2}),
-                   "data_source": forms.Textarea(attrs={"rows": 1})}
+        fields = [
+            "number",
+            "name",
+            "unit",
+            "baseline_value",
+            "baseline_year",
+            "direction",
+            "band_low",
+            "band_high",
+            "weight",
+            "formula",
+            "data_source",
+            "measured_by",
+            "frequency",
+            "combination",
+            "frameworks",
+        ]
+        widgets = {
+            "name": forms.Textarea(attrs={"rows": 2}),
+            "formula": forms.Textarea(attrs={"rows": 2}),
+            "data_source": forms.Textarea(attrs={"rows": 1}),
+        }
 
     def __init__(self, *args, years=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -119,18 +151,26 @@ class IndicatorForm(forms.ModelForm):
         for year in self.years:
             for quarter in (None, 1, 2, 3, 4):
                 name = f"target_{year}" + (f"_q{quarter}" if quarter else "")
-                label = (_("Target %(year)s") % {"year": year}) if quarter is None else \
-                    (_("%(year)s Q%(q)s") % {"year": year, "q": quarter})
-                self.fields[name] = forms.DecimalField(label=label, required=False,
-                                                       initial=existing.get((year, quarter)))
+                label = (
+                    (_("Target %(year)s") % {"year": year})
+                    if quarter is None
+                    else (_("%(year)s Q%(q)s") % {"year": year, "q": quarter})
+                )
+                self.fields[name] = forms.DecimalField(
+                    label=label, required=False, initial=existing.get((year, quarter))
+                )
         for level in range(1, 6):
             current = criteria.get(level)
             self.fields[f"criterion_{level}"] = forms.CharField(
-                label=_("Level %(n)s") % {"n": level}, required=False,
-                initial=current.description if current else "")
+                label=_("Level %(n)s") % {"n": level},
+                required=False,
+                initial=current.description if current else "",
+            )
             self.fields[f"criterion_{level}_value"] = forms.DecimalField(
-                label=_("Value for level %(n)s") % {"n": level}, required=False,
-                initial=current.value if current else None)
+                label=_("Value for level %(n)s") % {"n": level},
+                required=False,
+                initial=current.value if current else None,
+            )
 
     def targets(self) -> list[tuple[int, int | None, object]]:
         out = []
@@ -143,11 +183,16 @@ class IndicatorForm(forms.ModelForm):
         return out
 
     def criteria(self) -> list[tuple[int, str, object]]:
-        return [(level, self.cleaned_data.get(f"criterion_{level}") or "",
-                 self.cleaned_data.get(f"criterion_{level}_value"))
-                for level in range(1, 6)
-                if self.cleaned_data.get(f"criterion_{level}")
-                or self.cleaned_data.get(f"criterion_{level}_value") is not None]
+        return [
+            (
+                level,
+                self.cleaned_data.get(f"criterion_{level}") or "",
+                self.cleaned_data.get(f"criterion_{level}_value"),
+            )
+            for level in range(1, 6)
+            if self.cleaned_data.get(f"criterion_{level}")
+            or self.cleaned_data.get(f"criterion_{level}_value") is not None
+        ]
 
 
 class ProjectForm(forms.ModelForm):
@@ -155,28 +200,52 @@ class ProjectForm(forms.ModelForm):
 
     class Meta:
         model = PlanProject
-        fields = ["number", "name", "strategy", "is_flagship", "category", "work_plan",
-                  "objectives", "outputs", "kpi", "expected_results", "responsible_unit",
-                  "frameworks"]
-        widgets = {f: forms.Textarea(attrs={"rows": 2})
-                   for f in ("name", "objectives", "outputs", "kpi", "expected_results")}
+        fields = [
+            "number",
+            "name",
+            "strategy",
+            "is_flagship",
+            "category",
+            "work_plan",
+            "objectives",
+            "outputs",
+            "kpi",
+            "expected_results",
+            "responsible_unit",
+            "frameworks",
+        ]
+        widgets = {
+            f: forms.Textarea(attrs={"rows": 2})
+            for f in ("name", "objectives", "outputs", "kpi", "expected_results")
+        }
 
     def __init__(self, *args, issue=None, years=(), units=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.years = list(years)
-        self.fields["strategy"].queryset = issue.strategies.all() if issue else Strategy.objects.none()
+        self.fields["strategy"].queryset = (
+            issue.strategies.all() if issue else Strategy.objects.none()
+        )
         self.fields["strategy"].required = False
-        self.fields["responsible_unit"].queryset = units if units is not None else \
-            self.fields["responsible_unit"].queryset.none()
-        budgets = {b.year: b.amount for b in self.instance.year_budgets.all()} if self.instance.pk else {}
+        self.fields["responsible_unit"].queryset = (
+            units if units is not None else self.fields["responsible_unit"].queryset.none()
+        )
+        budgets = (
+            {b.year: b.amount for b in self.instance.year_budgets.all()} if self.instance.pk else {}
+        )
         for year in self.years:
             self.fields[f"budget_{year}"] = forms.DecimalField(
-                label=_("Budget %(year)s (baht)") % {"year": year}, required=False, min_value=0,
-                initial=budgets.get(year))
+                label=_("Budget %(year)s (baht)") % {"year": year},
+                required=False,
+                min_value=0,
+                initial=budgets.get(year),
+            )
 
     def budgets(self) -> dict[int, object]:
-        return {y: self.cleaned_data[f"budget_{y}"] for y in self.years
-                if self.cleaned_data.get(f"budget_{y}") is not None}
+        return {
+            y: self.cleaned_data[f"budget_{y}"]
+            for y in self.years
+            if self.cleaned_data.get(f"budget_{y}") is not None
+        }
 
 
 class SwotItemForm(forms.ModelForm):
@@ -190,14 +259,14 @@ class TowsForm(forms.ModelForm):
     class Meta:
         model = TowsStrategy
         fields = ["kind", "items", "text", "strategy"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 2}),
-                   "items": forms.CheckboxSelectMultiple}
+        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "items": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, items=None, strategies=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["items"].queryset = items if items is not None else SwotItem.objects.none()
-        self.fields["strategy"].queryset = strategies if strategies is not None else \
-            Strategy.objects.none()
+        self.fields["strategy"].queryset = (
+            strategies if strategies is not None else Strategy.objects.none()
+        )
         self.fields["strategy"].required = False
 
     def clean(self):
@@ -207,34 +276,53 @@ class TowsForm(forms.ModelForm):
             wanted = set(kind)
             have = {item.quadrant for item in items}
             if not wanted <= have or not have <= wanted:
-                self.add_error("items", _("A %(kind)s pairing needs at least one %(a)s item and one "
-                                          "%(b)s item, and no other kind.")
-                               % {"kind": kind, "a": kind[0], "b": kind[1]})
+                self.add_error(
+                    "items",
+                    _(
+                        "A %(kind)s pairing needs at least one %(a)s item and one "
+                        "%(b)s item, and no other kind."
+                    )
+                    % {"kind": kind, "a": kind[0], "b": kind[1]},
+                )
         return data
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Plan document or workbook"),
-                           help_text=_(".txt or .docx in the usual Thai layout, the Excel template, "
-                                       "or the exchange JSON"))
-    start_year = forms.IntegerField(label=_("First fiscal year (B.E.)"), min_value=2400,
-                                    max_value=2800, required=False,
-                                    help_text=_("Leave empty to read it from the document."))
-    end_year = forms.IntegerField(label=_("Last fiscal year (B.E.)"), min_value=2400,
-                                  max_value=2800, required=False,
-                                  help_text=_("Leave empty to read it from the document."))
-    kind = forms.ChoiceField(label=_("Kind of plan"), choices=c.PlanKind.choices,
-                             initial=c.PlanKind.STRATEGIC)
+    file = forms.FileField(
+        label=_("Plan document or workbook"),
+        help_text=_(
+            ".txt or .docx in the usual Thai layout, the Excel template, or the exchange JSON"
+        ),
+    )
+    start_year = forms.IntegerField(
+        label=_("First fiscal year (B.E.)"),
+        min_value=2400,
+        max_value=2800,
+        required=False,
+        help_text=_("Leave empty to read it from the document."),
+    )
+    end_year = forms.IntegerField(
+        label=_("Last fiscal year (B.E.)"),
+        min_value=2400,
+        max_value=2800,
+        required=False,
+        help_text=_("Leave empty to read it from the document."),
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of plan"), choices=c.PlanKind.choices, initial=c.PlanKind.STRATEGIC
+    )
 
 
 class ImportTextForm(forms.Form):
     """The preview step: the document's text, editable, parsed again on every check."""
 
     text = forms.CharField(label=_("Document text"), widget=forms.Textarea(attrs={"rows": 18}))
-    start_year = forms.IntegerField(label=_("First fiscal year (B.E.)"), min_value=2400,
-                                    max_value=2800)
-    end_year = forms.IntegerField(label=_("Last fiscal year (B.E.)"), min_value=2400,
-                                  max_value=2800)
+    start_year = forms.IntegerField(
+        label=_("First fiscal year (B.E.)"), min_value=2400, max_value=2800
+    )
+    end_year = forms.IntegerField(
+        label=_("Last fiscal year (B.E.)"), min_value=2400, max_value=2800
+    )
     kind = forms.ChoiceField(label=_("Kind of plan"), choices=c.PlanKind.choices)
     title = forms.CharField(label=_("Title"), required=False)
 
@@ -263,8 +351,9 @@ class EditionProjectForm(forms.Form):
     name = forms.CharField(label=_("Project"), widget=forms.Textarea(attrs={"rows": 2}))
     category = forms.ChoiceField(label=_("Category"), choices=c.ProjectCategory.choices)
     work_plan = forms.ModelChoiceField(label=_("Work plan"), queryset=None, required=False)
-    objectives = forms.CharField(label=_("Objectives"), required=False,
-                                 widget=forms.Textarea(attrs={"rows": 2}))
+    objectives = forms.CharField(
+        label=_("Objectives"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     outputs = forms.CharField(label=_("Targets (outputs)"), required=False)
     kpi = forms.CharField(label=_("Indicator (KPI)"), required=False)
     expected_results = forms.CharField(label=_("Expected results"), required=False)
@@ -275,20 +364,27 @@ class EditionProjectForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.years = plan.years
-        self.fields["strategy"].queryset = Strategy.objects.filter(issue__plan=plan) \
-            .select_related("issue")
+        self.fields["strategy"].queryset = Strategy.objects.filter(issue__plan=plan).select_related(
+            "issue"
+        )
         self.fields["work_plan"].queryset = WorkPlan.objects.all()
         for year in self.years:
             self.fields[f"budget_{year}"] = forms.DecimalField(
-                label=_("Budget %(year)s (baht)") % {"year": year}, required=False, min_value=0)
+                label=_("Budget %(year)s (baht)") % {"year": year}, required=False, min_value=0
+            )
 
     def tree_data(self) -> dict:
         d = self.cleaned_data
         return {
-            "name": d["name"], "category": d["category"],
+            "name": d["name"],
+            "category": d["category"],
             "work_plan": d["work_plan"].ordinal if d["work_plan"] else None,
-            "objectives": d["objectives"], "outputs": d["outputs"], "kpi": d["kpi"],
-            "expected_results": d["expected_results"], "reason": d["reason"],
-            "budgets": {str(y): d[f"budget_{y}"] for y in self.years
-                        if d.get(f"budget_{y}") is not None},
+            "objectives": d["objectives"],
+            "outputs": d["outputs"],
+            "kpi": d["kpi"],
+            "expected_results": d["expected_results"],
+            "reason": d["reason"],
+            "budgets": {
+                str(y): d[f"budget_{y}"] for y in self.years if d.get(f"budget_{y}") is not None
+            },
         }

@@ -49,8 +49,12 @@ class FrameworkItem(AuditedModel):
         Framework, verbose_name=_("framework"), on_delete=models.PROTECT, related_name="items"
     )
     parent = models.ForeignKey(
-        "self", verbose_name=_("broader item"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name=_("broader item"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     code = models.CharField(_("code"), max_length=40)
     name_th = models.CharField(_("Thai name"), max_length=500)
@@ -65,7 +69,8 @@ class FrameworkItem(AuditedModel):
         ordering = ["framework__sort_order", "sort_order", "code"]
         constraints = [
             models.UniqueConstraint(
-                fields=["framework", "code"], name="unique_framework_item_code",
+                fields=["framework", "code"],
+                name="unique_framework_item_code",
                 violation_error_message=_("This framework already has an item with this code."),
             )
         ]
@@ -93,32 +98,44 @@ class StrategicPlan(FreezableModel, AuditedModel):
     FROZEN_STATES = frozenset({c.PlanStatus.APPROVED})
 
     organization = models.ForeignKey(
-        "organizations.Organization", verbose_name=_("organisation"), on_delete=models.PROTECT,
+        "organizations.Organization",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
         related_name="strategic_plans",
     )
-    kind = models.CharField(_("kind"), max_length=30, choices=c.PlanKind.choices,
-                            default=c.PlanKind.STRATEGIC)
+    kind = models.CharField(
+        _("kind"), max_length=30, choices=c.PlanKind.choices, default=c.PlanKind.STRATEGIC
+    )
     title = models.CharField(_("title"), max_length=500)
     start_year = models.PositiveSmallIntegerField(_("first fiscal year (B.E.)"))
     end_year = models.PositiveSmallIntegerField(_("last fiscal year (B.E.)"))
     vision = models.TextField(_("vision"), blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=c.PlanStatus.choices,
-                              default=c.PlanStatus.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=20, choices=c.PlanStatus.choices, default=c.PlanStatus.DRAFT
+    )
     revision = models.PositiveSmallIntegerField(_("revision"), default=1)
     previous = models.ForeignKey(
-        "self", verbose_name=_("revises"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("revises"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="revisions",
     )
     approved_on = models.DateField(_("approved on"), null=True, blank=True)
-    digits = models.CharField(_("digits in numbering"), max_length=10, choices=c.Digits.choices,
-                              default=c.Digits.ARABIC)
+    digits = models.CharField(
+        _("digits in numbering"), max_length=10, choices=c.Digits.choices, default=c.Digits.ARABIC
+    )
     label_issue = models.CharField(_("label for issues"), max_length=100, blank=True)
     label_goal = models.CharField(_("label for goals"), max_length=100, blank=True)
     label_strategy = models.CharField(_("label for strategies"), max_length=100, blank=True)
     weights_total_100 = models.BooleanField(
-        _("indicator weights must add up to 100"), default=False,
-        help_text=_("Checked when the organisation requires the weights of each issue's "
-                    "indicators to total 100."),
+        _("indicator weights must add up to 100"),
+        default=False,
+        help_text=_(
+            "Checked when the organisation requires the weights of each issue's "
+            "indicators to total 100."
+        ),
     )
 
     objects = ScopedFreezableQuerySet.as_manager()
@@ -153,8 +170,11 @@ class StrategicPlan(FreezableModel, AuditedModel):
 
     def labels(self) -> tuple[str, str, str]:
         default = DEFAULT_LABELS.get(self.kind, DEFAULT_LABELS[c.PlanKind.STRATEGIC])
-        return (self.label_issue or default[0], self.label_goal or default[1],
-                self.label_strategy or default[2])
+        return (
+            self.label_issue or default[0],
+            self.label_goal or default[1],
+            self.label_strategy or default[2],
+        )
 
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
@@ -180,8 +200,9 @@ class PlanPart(FreezableModel, AuditedModel):
 class Mission(PlanPart):
     """A mission (พันธกิจ) of the plan."""
 
-    plan = models.ForeignKey(StrategicPlan, verbose_name=_("plan"), on_delete=models.PROTECT,
-                             related_name="missions")
+    plan = models.ForeignKey(
+        StrategicPlan, verbose_name=_("plan"), on_delete=models.PROTECT, related_name="missions"
+    )
     number = models.CharField(_("number"), max_length=20, blank=True)
     text = models.TextField(_("mission"))
 
@@ -197,8 +218,9 @@ class Mission(PlanPart):
 class Goal(PlanPart):
     """A strategic objective / goal (วัตถุประสงค์เชิงกลยุทธ์ / เป้าประสงค์) of the plan."""
 
-    plan = models.ForeignKey(StrategicPlan, verbose_name=_("plan"), on_delete=models.PROTECT,
-                             related_name="goals")
+    plan = models.ForeignKey(
+        StrategicPlan, verbose_name=_("plan"), on_delete=models.PROTECT, related_name="goals"
+    )
     number = models.CharField(_("number"), max_length=20, blank=True)
     text = models.TextField(_("goal"))
 
@@ -214,17 +236,23 @@ class Goal(PlanPart):
 class Issue(PlanPart):
     """A strategic issue (ประเด็นยุทธศาสตร์; ยุทธศาสตร์ in a local plan)."""
 
-    plan = models.ForeignKey(StrategicPlan, verbose_name=_("plan"), on_delete=models.PROTECT,
-                             related_name="issues")
+    plan = models.ForeignKey(
+        StrategicPlan, verbose_name=_("plan"), on_delete=models.PROTECT, related_name="issues"
+    )
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.TextField(_("title"))
     objective = models.TextField(_("objective"), blank=True)
     serves = models.ForeignKey(
-        "self", verbose_name=_("serves the parent organisation's issue"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="served_by",
+        "self",
+        verbose_name=_("serves the parent organisation's issue"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="served_by",
     )
-    frameworks = models.ManyToManyField(FrameworkItem, verbose_name=_("alignment"), blank=True,
-                                        related_name="issues")
+    frameworks = models.ManyToManyField(
+        FrameworkItem, verbose_name=_("alignment"), blank=True, related_name="issues"
+    )
 
     class Meta:
         verbose_name = _("strategic issue")
@@ -232,7 +260,8 @@ class Issue(PlanPart):
         ordering = ["plan", "number"]
         constraints = [
             models.UniqueConstraint(
-                fields=["plan", "number"], name="unique_issue_number_per_plan",
+                fields=["plan", "number"],
+                name="unique_issue_number_per_plan",
                 violation_error_message=_("This plan already has an issue with this number."),
             )
         ]
@@ -246,13 +275,18 @@ class Strategy(FreezableModel, AuditedModel):
 
     FROZEN_PARENT = "issue"
 
-    issue = models.ForeignKey(Issue, verbose_name=_("strategic issue"), on_delete=models.PROTECT,
-                              related_name="strategies")
+    issue = models.ForeignKey(
+        Issue,
+        verbose_name=_("strategic issue"),
+        on_delete=models.PROTECT,
+        related_name="strategies",
+    )
     number = models.CharField(_("number"), max_length=20)
     name = models.TextField(_("name"))
     sort_order = models.PositiveIntegerField(_("order"), default=0)
-    frameworks = models.ManyToManyField(FrameworkItem, verbose_name=_("alignment"), blank=True,
-                                        related_name="strategies")
+    frameworks = models.ManyToManyField(
+        FrameworkItem, verbose_name=_("alignment"), blank=True, related_name="strategies"
+    )
 
     objects = ScopedFreezableQuerySet.as_manager()
 
@@ -272,39 +306,69 @@ class Indicator(PlanPart):
     actual compares with the target (higher/lower is better, or within a band).
     """
 
-    plan = models.ForeignKey(StrategicPlan, verbose_name=_("plan"), on_delete=models.PROTECT,
-                             related_name="indicators")
-    issue = models.ForeignKey(Issue, verbose_name=_("strategic issue"), null=True, blank=True,
-                              on_delete=models.PROTECT, related_name="indicators")
-    goal = models.ForeignKey(Goal, verbose_name=_("strategic objective"), null=True, blank=True,
-                             on_delete=models.SET_NULL, related_name="indicators")
-    parent = models.ForeignKey("self", verbose_name=_("parent indicator"), null=True, blank=True,
-                               on_delete=models.PROTECT, related_name="children")
+    plan = models.ForeignKey(
+        StrategicPlan, verbose_name=_("plan"), on_delete=models.PROTECT, related_name="indicators"
+    )
+    issue = models.ForeignKey(
+        Issue,
+        verbose_name=_("strategic issue"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="indicators",
+    )
+    goal = models.ForeignKey(
+        Goal,
+        verbose_name=_("strategic objective"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="indicators",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent indicator"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
     number = models.CharField(_("number"), max_length=20)
     name = models.TextField(_("name"))
     unit = models.CharField(_("unit of measure"), max_length=100, blank=True)
-    baseline_value = models.DecimalField(_("baseline"), max_digits=18, decimal_places=4,
-                                         null=True, blank=True)
-    baseline_year = models.PositiveSmallIntegerField(_("baseline year (B.E.)"), null=True,
-                                                     blank=True)
-    direction = models.CharField(_("direction"), max_length=10, choices=c.Direction.choices,
-                                 default=c.Direction.HIGHER)
-    band_low = models.DecimalField(_("band from"), max_digits=18, decimal_places=4, null=True,
-                                   blank=True)
-    band_high = models.DecimalField(_("band to"), max_digits=18, decimal_places=4, null=True,
-                                    blank=True)
-    weight = models.DecimalField(_("weight (%)"), max_digits=7, decimal_places=2, null=True,
-                                 blank=True)
+    baseline_value = models.DecimalField(
+        _("baseline"), max_digits=18, decimal_places=4, null=True, blank=True
+    )
+    baseline_year = models.PositiveSmallIntegerField(
+        _("baseline year (B.E.)"), null=True, blank=True
+    )
+    direction = models.CharField(
+        _("direction"), max_length=10, choices=c.Direction.choices, default=c.Direction.HIGHER
+    )
+    band_low = models.DecimalField(
+        _("band from"), max_digits=18, decimal_places=4, null=True, blank=True
+    )
+    band_high = models.DecimalField(
+        _("band to"), max_digits=18, decimal_places=4, null=True, blank=True
+    )
+    weight = models.DecimalField(
+        _("weight (%)"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
     formula = models.TextField(_("formula or method"), blank=True)
     data_source = models.TextField(_("data source"), blank=True)
     measured_by = models.CharField(_("measured by"), max_length=255, blank=True)
-    frequency = models.CharField(_("frequency"), max_length=20, choices=c.Frequency.choices,
-                                 default=c.Frequency.YEARLY)
-    combination = models.CharField(_("how periods combine"), max_length=20,
-                                   choices=c.Combination.choices,
-                                   default=c.Combination.NOT_CUMULATIVE)
-    frameworks = models.ManyToManyField(FrameworkItem, verbose_name=_("alignment"), blank=True,
-                                        related_name="indicators")
+    frequency = models.CharField(
+        _("frequency"), max_length=20, choices=c.Frequency.choices, default=c.Frequency.YEARLY
+    )
+    combination = models.CharField(
+        _("how periods combine"),
+        max_length=20,
+        choices=c.Combination.choices,
+        default=c.Combination.NOT_CUMULATIVE,
+    )
+    frameworks = models.ManyToManyField(
+        FrameworkItem, verbose_name=_("alignment"), blank=True, related_name="indicators"
+    )
 
     class Meta:
         verbose_name = _("indicator")
@@ -320,7 +384,11 @@ class Indicator(PlanPart):
         errors = {}
         if self.direction == c.Direction.BAND and (self.band_low is None or self.band_high is None):
             errors["band_low"] = _("A target band needs both ends.")
-        if self.band_low is not None and self.band_high is not None and self.band_low > self.band_high:
+        if (
+            self.band_low is not None
+            and self.band_high is not None
+            and self.band_low > self.band_high
+        ):
             errors["band_high"] = _("The band's upper end is below its lower end.")
         if self.weight is not None and not (0 <= self.weight <= 100):
             errors["weight"] = _("A weight is a percentage between 0 and 100.")
@@ -333,8 +401,9 @@ class IndicatorTarget(FreezableModel, AuditedModel):
 
     FROZEN_PARENT = "indicator"
 
-    indicator = models.ForeignKey(Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE,
-                                  related_name="targets")
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="targets"
+    )
     fiscal_year = models.PositiveSmallIntegerField(_("fiscal year (B.E.)"))
     quarter = models.PositiveSmallIntegerField(_("quarter"), null=True, blank=True)
     value = models.DecimalField(_("target"), max_digits=18, decimal_places=4)
@@ -348,13 +417,15 @@ class IndicatorTarget(FreezableModel, AuditedModel):
         constraints = [
             # Two partial constraints, since SQLite cannot treat NULL quarters as equal.
             models.UniqueConstraint(
-                fields=["indicator", "fiscal_year"], condition=models.Q(quarter__isnull=True),
+                fields=["indicator", "fiscal_year"],
+                condition=models.Q(quarter__isnull=True),
                 name="unique_target_per_year",
                 violation_error_message=_("This indicator already has a target for this year."),
             ),
             models.UniqueConstraint(
                 fields=["indicator", "fiscal_year", "quarter"],
-                condition=models.Q(quarter__isnull=False), name="unique_target_per_quarter",
+                condition=models.Q(quarter__isnull=False),
+                name="unique_target_per_quarter",
                 violation_error_message=_("This indicator already has a target for this quarter."),
             ),
             models.CheckConstraint(
@@ -373,9 +444,14 @@ class IndicatorTarget(FreezableModel, AuditedModel):
 
         plan = self.indicator.plan if self.indicator_id else None
         if plan and not (plan.start_year <= self.fiscal_year <= plan.end_year):
-            raise ValidationError({"fiscal_year": _(
-                "The year %(year)s is outside the plan's period %(start)s–%(end)s."
-            ) % {"year": self.fiscal_year, "start": plan.start_year, "end": plan.end_year}})
+            raise ValidationError(
+                {
+                    "fiscal_year": _(
+                        "The year %(year)s is outside the plan's period %(start)s–%(end)s."
+                    )
+                    % {"year": self.fiscal_year, "start": plan.start_year, "end": plan.end_year}
+                }
+            )
 
 
 class IndicatorCriterion(FreezableModel, AuditedModel):
@@ -383,12 +459,14 @@ class IndicatorCriterion(FreezableModel, AuditedModel):
 
     FROZEN_PARENT = "indicator"
 
-    indicator = models.ForeignKey(Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE,
-                                  related_name="criteria")
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="criteria"
+    )
     level = models.PositiveSmallIntegerField(_("level"))
     description = models.TextField(_("description"), blank=True)
-    value = models.DecimalField(_("value reaching this level"), max_digits=18, decimal_places=4,
-                                null=True, blank=True)
+    value = models.DecimalField(
+        _("value reaching this level"), max_digits=18, decimal_places=4, null=True, blank=True
+    )
 
     objects = ScopedFreezableQuerySet.as_manager()
 
@@ -397,11 +475,16 @@ class IndicatorCriterion(FreezableModel, AuditedModel):
         verbose_name_plural = _("scoring criteria")
         ordering = ["indicator", "level"]
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "level"], name="unique_criterion_level",
-                                    violation_error_message=_("This level is already defined.")),
-            models.CheckConstraint(condition=models.Q(level__gte=1, level__lte=5),
-                                   name="criterion_level_1_to_5",
-                                   violation_error_message=_("Levels run from 1 to 5.")),
+            models.UniqueConstraint(
+                fields=["indicator", "level"],
+                name="unique_criterion_level",
+                violation_error_message=_("This level is already defined."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(level__gte=1, level__lte=5),
+                name="criterion_level_1_to_5",
+                violation_error_message=_("Levels run from 1 to 5."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -423,7 +506,8 @@ class PlanProject(PlanPart):
     @classmethod
     def frozen_q(cls, prefix: str = "") -> models.Q:
         original = StrategicPlan.frozen_q(prefix=f"{prefix}plan__") & models.Q(
-            **{f"{prefix}added_in__isnull": True})
+            **{f"{prefix}added_in__isnull": True}
+        )
         return original | PlanEdition.frozen_q(prefix=f"{prefix}added_in__")
 
     def _frozen_by_parent(self) -> bool:
@@ -431,35 +515,77 @@ class PlanProject(PlanPart):
             return self.added_in.is_frozen()
         return bool(self.plan_id and self.plan.is_frozen())
 
-    plan = models.ForeignKey(StrategicPlan, verbose_name=_("plan"), on_delete=models.PROTECT,
-                             related_name="projects")
-    issue = models.ForeignKey(Issue, verbose_name=_("strategic issue"), on_delete=models.PROTECT,
-                              related_name="projects")
-    strategy = models.ForeignKey(Strategy, verbose_name=_("strategy"), null=True, blank=True,
-                                 on_delete=models.PROTECT, related_name="projects")
+    plan = models.ForeignKey(
+        StrategicPlan, verbose_name=_("plan"), on_delete=models.PROTECT, related_name="projects"
+    )
+    issue = models.ForeignKey(
+        Issue, verbose_name=_("strategic issue"), on_delete=models.PROTECT, related_name="projects"
+    )
+    strategy = models.ForeignKey(
+        Strategy,
+        verbose_name=_("strategy"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="projects",
+    )
     number = models.CharField(_("number"), max_length=20, blank=True)
     name = models.TextField(_("name"))
     is_flagship = models.BooleanField(_("flagship project"), default=False)
-    category = models.CharField(_("category"), max_length=20, choices=c.ProjectCategory.choices,
-                                default=c.ProjectCategory.OWN)
-    work_plan = models.ForeignKey("budget.WorkPlan", verbose_name=_("work plan"), null=True,
-                                  blank=True, on_delete=models.PROTECT, related_name="+")
+    category = models.CharField(
+        _("category"),
+        max_length=20,
+        choices=c.ProjectCategory.choices,
+        default=c.ProjectCategory.OWN,
+    )
+    work_plan = models.ForeignKey(
+        "budget.WorkPlan",
+        verbose_name=_("work plan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     objectives = models.TextField(_("objectives"), blank=True)
     outputs = models.TextField(_("targets (outputs)"), blank=True)
     kpi = models.TextField(_("indicator (KPI)"), blank=True)
     expected_results = models.TextField(_("expected results"), blank=True)
-    responsible_unit = models.ForeignKey("organizations.Unit", verbose_name=_("responsible unit"),
-                                         null=True, blank=True, on_delete=models.SET_NULL,
-                                         related_name="+")
-    added_in = models.ForeignKey("PlanEdition", verbose_name=_("added in edition"), null=True,
-                                 blank=True, on_delete=models.PROTECT, related_name="added")
-    removed_in = models.ForeignKey("PlanEdition", verbose_name=_("removed in edition"), null=True,
-                                   blank=True, on_delete=models.PROTECT, related_name="removed")
-    replaces = models.ForeignKey("self", verbose_name=_("replaces"), null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="replaced_by")
+    responsible_unit = models.ForeignKey(
+        "organizations.Unit",
+        verbose_name=_("responsible unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    added_in = models.ForeignKey(
+        "PlanEdition",
+        verbose_name=_("added in edition"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="added",
+    )
+    removed_in = models.ForeignKey(
+        "PlanEdition",
+        verbose_name=_("removed in edition"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="removed",
+    )
+    replaces = models.ForeignKey(
+        "self",
+        verbose_name=_("replaces"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="replaced_by",
+    )
     reason = models.TextField(_("reason for the change"), blank=True)
-    frameworks = models.ManyToManyField(FrameworkItem, verbose_name=_("alignment"), blank=True,
-                                        related_name="plan_projects")
+    frameworks = models.ManyToManyField(
+        FrameworkItem, verbose_name=_("alignment"), blank=True, related_name="plan_projects"
+    )
 
     class Meta:
         verbose_name = _("plan project")
@@ -481,8 +607,12 @@ class ProjectYearBudget(FreezableModel, AuditedModel):
 
     FROZEN_PARENT = "project"
 
-    project = models.ForeignKey(PlanProject, verbose_name=_("project"), on_delete=models.CASCADE,
-                                related_name="year_budgets")
+    project = models.ForeignKey(
+        PlanProject,
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="year_budgets",
+    )
     year = models.PositiveSmallIntegerField(_("fiscal year (B.E.)"))
     amount = models.DecimalField(_("amount (baht)"), max_digits=16, decimal_places=2)
 
@@ -493,10 +623,16 @@ class ProjectYearBudget(FreezableModel, AuditedModel):
         verbose_name_plural = _("yearly budgets")
         ordering = ["project", "year"]
         constraints = [
-            models.UniqueConstraint(fields=["project", "year"], name="unique_budget_per_year",
-                                    violation_error_message=_("This year already has a budget.")),
-            models.CheckConstraint(condition=models.Q(amount__gte=0), name="budget_not_negative",
-                                   violation_error_message=_("A budget cannot be negative.")),
+            models.UniqueConstraint(
+                fields=["project", "year"],
+                name="unique_budget_per_year",
+                violation_error_message=_("This year already has a budget."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(amount__gte=0),
+                name="budget_not_negative",
+                violation_error_message=_("A budget cannot be negative."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -529,14 +665,16 @@ class PlanEdition(FreezableModel, AuditedModel):
     FROZEN_STATE_FIELD = "status"
     FROZEN_STATES = frozenset({c.PlanStatus.APPROVED})
 
-    plan = models.ForeignKey(StrategicPlan, verbose_name=_("plan"), on_delete=models.PROTECT,
-                             related_name="editions")
+    plan = models.ForeignKey(
+        StrategicPlan, verbose_name=_("plan"), on_delete=models.PROTECT, related_name="editions"
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=c.EditionKind.choices)
     number = models.PositiveSmallIntegerField(_("number"))
     year = models.PositiveSmallIntegerField(_("year (B.E.)"))
     reason = models.TextField(_("reason"))
-    status = models.CharField(_("status"), max_length=20, choices=c.PlanStatus.choices,
-                              default=c.PlanStatus.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=20, choices=c.PlanStatus.choices, default=c.PlanStatus.DRAFT
+    )
     approved_on = models.DateField(_("approved on"), null=True, blank=True)
 
     objects = ScopedFreezableQuerySet.as_manager()
@@ -546,9 +684,11 @@ class PlanEdition(FreezableModel, AuditedModel):
         verbose_name_plural = _("plan editions")
         ordering = ["plan", "year", "number", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["plan", "kind", "number", "year"],
-                                    name="unique_edition_number",
-                                    violation_error_message=_("This edition number is taken.")),
+            models.UniqueConstraint(
+                fields=["plan", "kind", "number", "year"],
+                name="unique_edition_number",
+                violation_error_message=_("This edition number is taken."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -558,10 +698,12 @@ class PlanEdition(FreezableModel, AuditedModel):
 class EditionApproval(AuditedModel):
     """A recorded step of an edition's approval route (date, decision, note)."""
 
-    edition = models.ForeignKey(PlanEdition, verbose_name=_("edition"), on_delete=models.PROTECT,
-                                related_name="approvals")
-    step = models.ForeignKey(EditionRouteStep, verbose_name=_("step"), on_delete=models.PROTECT,
-                             related_name="+")
+    edition = models.ForeignKey(
+        PlanEdition, verbose_name=_("edition"), on_delete=models.PROTECT, related_name="approvals"
+    )
+    step = models.ForeignKey(
+        EditionRouteStep, verbose_name=_("step"), on_delete=models.PROTECT, related_name="+"
+    )
     date = models.DateField(_("date"))
     decision = models.CharField(_("decision"), max_length=255)
     note = models.TextField(_("note"), blank=True)
@@ -584,12 +726,23 @@ class SwotItem(FreezableModel, AuditedModel):
 
     FROZEN_PARENT = "plan"
 
-    organization = models.ForeignKey("organizations.Organization", verbose_name=_("organisation"),
-                                     on_delete=models.CASCADE, related_name="swot_items")
-    plan = models.ForeignKey(StrategicPlan, verbose_name=_("plan"), null=True, blank=True,
-                             on_delete=models.PROTECT, related_name="swot_items")
-    scope = models.CharField(_("about"), max_length=20, choices=c.SwotScope.choices,
-                             default=c.SwotScope.ORGANIZATION)
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="swot_items",
+    )
+    plan = models.ForeignKey(
+        StrategicPlan,
+        verbose_name=_("plan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="swot_items",
+    )
+    scope = models.CharField(
+        _("about"), max_length=20, choices=c.SwotScope.choices, default=c.SwotScope.ORGANIZATION
+    )
     quadrant = models.CharField(_("quadrant"), max_length=1, choices=c.Quadrant.choices)
     text = models.TextField(_("text"))
     sort_order = models.PositiveIntegerField(_("order"), default=0)
@@ -611,18 +764,36 @@ class TowsStrategy(FreezableModel, AuditedModel):
 
     FROZEN_PARENT = "plan"
 
-    organization = models.ForeignKey("organizations.Organization", verbose_name=_("organisation"),
-                                     on_delete=models.CASCADE, related_name="tows_strategies")
-    plan = models.ForeignKey(StrategicPlan, verbose_name=_("plan"), null=True, blank=True,
-                             on_delete=models.PROTECT, related_name="tows_strategies")
-    scope = models.CharField(_("about"), max_length=20, choices=c.SwotScope.choices,
-                             default=c.SwotScope.ORGANIZATION)
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="tows_strategies",
+    )
+    plan = models.ForeignKey(
+        StrategicPlan,
+        verbose_name=_("plan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tows_strategies",
+    )
+    scope = models.CharField(
+        _("about"), max_length=20, choices=c.SwotScope.choices, default=c.SwotScope.ORGANIZATION
+    )
     kind = models.CharField(_("kind"), max_length=2, choices=c.TowsKind.choices)
     text = models.TextField(_("strategy idea"))
-    items = models.ManyToManyField(SwotItem, verbose_name=_("paired items"),
-                                   related_name="tows_strategies")
-    strategy = models.ForeignKey(Strategy, verbose_name=_("linked strategy"), null=True,
-                                 blank=True, on_delete=models.SET_NULL, related_name="tows")
+    items = models.ManyToManyField(
+        SwotItem, verbose_name=_("paired items"), related_name="tows_strategies"
+    )
+    strategy = models.ForeignKey(
+        Strategy,
+        verbose_name=_("linked strategy"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tows",
+    )
     sort_order = models.PositiveIntegerField(_("order"), default=0)
 
     objects = ScopedFreezableQuerySet.as_manager()

@@ -42,8 +42,10 @@ class IssueView:
 
     @property
     def form_ids(self) -> dict[str, str]:
-        return {kind: f"part-form-{kind}-{self.issue.pk}"
-                for kind in ("issue", "indicator", "strategy", "project")}
+        return {
+            kind: f"part-form-{kind}-{self.issue.pk}"
+            for kind in ("issue", "indicator", "strategy", "project")
+        }
 
 
 def _indicator_rows(issue: Issue, years: list[int]) -> list[IndicatorRow]:
@@ -75,14 +77,18 @@ def plan_page(plan: StrategicPlan, user) -> dict:
     editable = plan.status == c.PlanStatus.DRAFT and access.can(user, "change", plan)
     issue_label, goal_label, strategy_label = plan.labels()
     return {
-        "plan": plan, "years": years, "issues": issues,
-        "missions": list(plan.missions.all()), "goals": list(plan.goals.all()),
+        "plan": plan,
+        "years": years,
+        "issues": issues,
+        "missions": list(plan.missions.all()),
+        "goals": list(plan.goals.all()),
         "labels": {"issue": issue_label, "goal": goal_label, "strategy": strategy_label},
         "can_edit": editable,
         "can_approve": plan.status == c.PlanStatus.DRAFT and access.can(user, "approve", plan),
         "can_revise": plan.status == c.PlanStatus.APPROVED and access.can(user, "add", plan),
         "superseded_by": plan.revisions.filter(status=c.PlanStatus.APPROVED).first()
-        if plan.status == c.PlanStatus.APPROVED else None,
+        if plan.status == c.PlanStatus.APPROVED
+        else None,
         "is_local": plan.kind == c.PlanKind.LOCAL_DEVELOPMENT,
     }
 
@@ -104,15 +110,32 @@ def alignment(plan: StrategicPlan) -> list[tuple[Framework, list[AlignedItem]]]:
     """For each framework item: what in this plan serves it (fixed number of queries)."""
     items = {i.pk: AlignedItem(i) for i in FrameworkItem.objects.select_related("framework")}
     sources = [
-        ("issues", Issue.frameworks.through.objects.filter(issue__plan=plan)
-         .select_related("issue"), "issue"),
-        ("strategies", Strategy.frameworks.through.objects.filter(strategy__issue__plan=plan)
-         .select_related("strategy__issue"), "strategy"),
-        ("indicators", Indicator.frameworks.through.objects.filter(indicator__plan=plan)
-         .select_related("indicator__issue"), "indicator"),
-        ("projects", PlanProject.frameworks.through.objects.filter(
-            planproject__plan=plan, planproject__removed_in__isnull=True)
-         .select_related("planproject__issue"), "planproject"),
+        (
+            "issues",
+            Issue.frameworks.through.objects.filter(issue__plan=plan).select_related("issue"),
+            "issue",
+        ),
+        (
+            "strategies",
+            Strategy.frameworks.through.objects.filter(strategy__issue__plan=plan).select_related(
+                "strategy__issue"
+            ),
+            "strategy",
+        ),
+        (
+            "indicators",
+            Indicator.frameworks.through.objects.filter(indicator__plan=plan).select_related(
+                "indicator__issue"
+            ),
+            "indicator",
+        ),
+        (
+            "projects",
+            PlanProject.frameworks.through.objects.filter(
+                planproject__plan=plan, planproject__removed_in__isnull=True
+            ).select_related("planproject__issue"),
+            "planproject",
+        ),
     ]
     for bucket, links, attr in sources:
         for link in links:
@@ -127,16 +150,22 @@ def alignment(plan: StrategicPlan) -> list[tuple[Framework, list[AlignedItem]]]:
 def plan_history(plan: StrategicPlan, limit: int = 200) -> list:
     """Recent changes to the plan and its parts, newest first: who, when, what."""
     models = [
-        (StrategicPlan, {"id": plan.pk}), (Mission, {"plan_id": plan.pk}),
-        (Goal, {"plan_id": plan.pk}), (Issue, {"plan_id": plan.pk}),
-        (Indicator, {"plan_id": plan.pk}), (PlanProject, {"plan_id": plan.pk}),
+        (StrategicPlan, {"id": plan.pk}),
+        (Mission, {"plan_id": plan.pk}),
+        (Goal, {"plan_id": plan.pk}),
+        (Issue, {"plan_id": plan.pk}),
+        (Indicator, {"plan_id": plan.pk}),
+        (PlanProject, {"plan_id": plan.pk}),
         (Strategy, {"issue_id__in": list(plan.issues.values_list("pk", flat=True))}),
     ]
-    records = list(chain.from_iterable(
-        model.history.filter(**filters).select_related("history_user")
-        .order_by("-history_date")[:limit]
-        for model, filters in models
-    ))
+    records = list(
+        chain.from_iterable(
+            model.history.filter(**filters)
+            .select_related("history_user")
+            .order_by("-history_date")[:limit]
+            for model, filters in models
+        )
+    )
     previous: dict[tuple[str, int], object] = {}
     deltas: dict[int, list[str] | None] = {}
     for record in sorted(records, key=lambda r: r.history_date):  # oldest first: pair in memory
@@ -146,5 +175,7 @@ def plan_history(plan: StrategicPlan, limit: int = 200) -> list:
             deltas[id(record)] = [ch.field for ch in record.diff_against(prior).changes]
         previous[key] = record
     newest = sorted(records, key=lambda r: r.history_date, reverse=True)[:limit]
-    return [{"record": r, "model": r.instance_type._meta.verbose_name,
-             "fields": deltas.get(id(r))} for r in newest]
+    return [
+        {"record": r, "model": r.instance_type._meta.verbose_name, "fields": deltas.get(id(r))}
+        for r in newest
+    ]

@@ -21,8 +21,10 @@ from phaen.strategy.tree import plan_queryset, plan_to_tree, tree_to_plan
 
 def default_title(organization: Organization, kind: str, start: int, end: int) -> str:
     name = organization.short_name_th or organization.name_th
-    label = {c.PlanKind.LOCAL_DEVELOPMENT: "แผนพัฒนาท้องถิ่น",
-             c.PlanKind.ACTION_MULTI_YEAR: "แผนปฏิบัติราชการ ระยะ 5 ปี"}.get(kind, "แผนยุทธศาสตร์")
+    label = {
+        c.PlanKind.LOCAL_DEVELOPMENT: "แผนพัฒนาท้องถิ่น",
+        c.PlanKind.ACTION_MULTI_YEAR: "แผนปฏิบัติราชการ ระยะ 5 ปี",
+    }.get(kind, "แผนยุทธศาสตร์")
     return f"{label} {name} (พ.ศ. {start}–{end})"
 
 
@@ -40,8 +42,12 @@ def plan_create(
 ) -> StrategicPlan:
     """Create a draft plan, optionally filled from an exchange tree (see ``tree``)."""
     plan = StrategicPlan(
-        organization=organization, kind=kind, start_year=start_year, end_year=end_year,
-        title=title or default_title(organization, kind, start_year, end_year), **fields,
+        organization=organization,
+        kind=kind,
+        start_year=start_year,
+        end_year=end_year,
+        title=title or default_title(organization, kind, start_year, end_year),
+        **fields,
     )
     plan.full_clean()
     plan._history_user = by
@@ -84,9 +90,14 @@ def plan_from_tree(
     if errors:
         raise ValidationError(errors)
     return plan_create(
-        organization=organization, start_year=int(start), end_year=int(end),
-        kind=tree.get("kind") or c.PlanKind.STRATEGIC, title=tree.get("title") or "",
-        by=by, tree=tree, **{**_plan_fields(tree), **extra},
+        organization=organization,
+        start_year=int(start),
+        end_year=int(end),
+        kind=tree.get("kind") or c.PlanKind.STRATEGIC,
+        title=tree.get("title") or "",
+        by=by,
+        tree=tree,
+        **{**_plan_fields(tree), **extra},
     )
 
 
@@ -110,9 +121,16 @@ def plan_revise(*, plan: StrategicPlan, by) -> StrategicPlan:
         raise ValidationError({"status": _("Only an approved plan is revised; edit the draft.")})
     tree = plan_to_tree(plan_queryset().get(pk=plan.pk))
     return plan_create(
-        organization=plan.organization, start_year=plan.start_year, end_year=plan.end_year,
-        kind=plan.kind, title=plan.title, by=by, tree=tree, revision=plan.revision + 1,
-        previous=plan, **_plan_fields(tree),
+        organization=plan.organization,
+        start_year=plan.start_year,
+        end_year=plan.end_year,
+        kind=plan.kind,
+        title=plan.title,
+        by=by,
+        tree=tree,
+        revision=plan.revision + 1,
+        previous=plan,
+        **_plan_fields(tree),
     )
 
 
@@ -145,16 +163,17 @@ def indicator_save(*, indicator, by, frameworks=None, targets=(), criteria=()):
     part_save(instance=indicator, by=by, frameworks=frameworks)
     kept = []
     for year, quarter, value in targets:
-        target = IndicatorTarget.objects.filter(indicator=indicator, fiscal_year=year,
-                                                quarter=quarter).first() or \
-            IndicatorTarget(indicator=indicator, fiscal_year=year, quarter=quarter)
+        target = IndicatorTarget.objects.filter(
+            indicator=indicator, fiscal_year=year, quarter=quarter
+        ).first() or IndicatorTarget(indicator=indicator, fiscal_year=year, quarter=quarter)
         target.value = value
         kept.append(part_save(instance=target, by=by).pk)
     indicator.targets.exclude(pk__in=kept).delete()
     kept = []
     for level, description, value in criteria:
-        criterion = IndicatorCriterion.objects.filter(indicator=indicator, level=level).first() or \
-            IndicatorCriterion(indicator=indicator, level=level)
+        criterion = IndicatorCriterion.objects.filter(
+            indicator=indicator, level=level
+        ).first() or IndicatorCriterion(indicator=indicator, level=level)
         criterion.description, criterion.value = description, value
         kept.append(part_save(instance=criterion, by=by).pk)
     indicator.criteria.exclude(pk__in=kept).delete()
@@ -170,8 +189,9 @@ def project_save(*, project, by, frameworks=None, budgets=None):
     if budgets is not None:
         kept = []
         for year, amount in budgets.items():
-            row = ProjectYearBudget.objects.filter(project=project, year=year).first() or \
-                ProjectYearBudget(project=project, year=year)
+            row = ProjectYearBudget.objects.filter(
+                project=project, year=year
+            ).first() or ProjectYearBudget(project=project, year=year)
             row.amount = amount
             kept.append(part_save(instance=row, by=by).pk)
         project.year_budgets.exclude(pk__in=kept).delete()

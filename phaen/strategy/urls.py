@@ -33,14 +33,27 @@ urlpatterns += [
     path("tows/add/", swot.tows_add, name="tows_add"),
     path("tows/<int:pk>/delete/", swot.tows_delete, name="tows_delete"),
     path("plans/<int:pk>/editions/", editions.edition_list, name="edition_list"),
-    path("plans/<int:pk>/editions/<int:edition_pk>/", editions.edition_detail,
-         name="edition_detail"),
-    path("plans/<int:pk>/editions/<int:edition_pk>/add-project/", editions.edition_add_project,
-         name="edition_add_project"),
-    path("plans/<int:pk>/editions/<int:edition_pk>/remove/<int:project_pk>/",
-         editions.edition_remove_project, name="edition_remove_project"),
-    path("plans/<int:pk>/editions/<int:edition_pk>/record-step/", editions.edition_record_step,
-         name="edition_record_step"),
-    path("plans/<int:pk>/editions/<int:edition_pk>/approve/", editions.edition_approve,
-         name="edition_approve"),
+    path(
+        "plans/<int:pk>/editions/<int:edition_pk>/", editions.edition_detail, name="edition_detail"
+    ),
+    path(
+        "plans/<int:pk>/editions/<int:edition_pk>/add-project/",
+        editions.edition_add_project,
+        name="edition_add_project",
+    ),
+    path(
+        "plans/<int:pk>/editions/<int:edition_pk>/remove/<int:project_pk>/",
+        editions.edition_remove_project,
+        name="edition_remove_project",
+    ),
+    path(
+        "plans/<int:pk>/editions/<int:edition_pk>/record-step/",
+        editions.edition_record_step,
+        name="edition_record_step",
+    ),
+    path(
+        "plans/<int:pk>/editions/<int:edition_pk>/approve/",
+        editions.edition_approve,
+        name="edition_approve",
+    ),
 ]

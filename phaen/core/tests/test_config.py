@@ -13,11 +13,21 @@ STRONG_SECRET = "k" * 40 + "-not-a-real-secret-0123456789"
 
 
 def run_phaen(*args: str, tmp_path, **variables: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items()
-             if not k.startswith("PHAEN_") and k != "DJANGO_SETTINGS_MODULE"}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("PHAEN_")
+        and k not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     clean.update({"PHAEN_IGNORE_LOCAL_ENV": "1", "PHAEN_VAR_DIR": str(tmp_path), **variables})
-    return subprocess.run([sys.executable, "-m", "phaen", *args], cwd=REPO_ROOT, env=clean,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "phaen", *args],
+        cwd=REPO_ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_it_refuses_to_start_without_a_secret_when_debug_is_off(tmp_path):
@@ -29,21 +39,33 @@ def test_it_refuses_to_start_without_a_secret_when_debug_is_off(tmp_path):
 
 @pytest.mark.parametrize(
     ("variable", "value"),
-    [("PHAEN_DEBUG", "maybe"), ("PHAEN_DATABASE_URL", "nosuchdb://x"),
-     ("PHAEN_MAX_UPLOAD_MB", "ten"), ("PHAEN_JOBS_BACKEND", "carrier-pigeon")],
+    [
+        ("PHAEN_DEBUG", "maybe"),
+        ("PHAEN_DATABASE_URL", "nosuchdb://x"),
+        ("PHAEN_MAX_UPLOAD_MB", "ten"),
+        ("PHAEN_JOBS_BACKEND", "carrier-pigeon"),
+    ],
 )
 def test_a_bad_value_stops_with_one_line_naming_it(tmp_path, variable, value):
-    result = run_phaen("check", tmp_path=tmp_path, PHAEN_SECRET_KEY=STRONG_SECRET,
-                       **{variable: value})
+    result = run_phaen(
+        "check", tmp_path=tmp_path, PHAEN_SECRET_KEY=STRONG_SECRET, **{variable: value}
+    )
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and variable in lines[0], result.stderr
 
 
 def test_check_deploy_reports_no_issues_with_production_settings(tmp_path):
-    result = run_phaen("check", "--deploy", "--fail-level", "WARNING", tmp_path=tmp_path,
-                       PHAEN_DEBUG="0", PHAEN_SECRET_KEY=STRONG_SECRET,
-                       PHAEN_ALLOWED_HOSTS="phaen.example.org")
+    result = run_phaen(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        tmp_path=tmp_path,
+        PHAEN_DEBUG="0",
+        PHAEN_SECRET_KEY=STRONG_SECRET,
+        PHAEN_ALLOWED_HOSTS="phaen.example.org",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 

@@ -21,7 +21,14 @@ def test_no_model_change_lacks_its_migration():
 @pytest.mark.django_db
 def test_createsuperuser_noinput_keeps_working(monkeypatch):
     monkeypatch.setitem(os.environ, "DJANGO_SUPERUSER_PASSWORD", "a-long-enough-password-1")
-    call_command("createsuperuser", "--noinput", "--username", "boss",
-                 "--email", "boss@example.org", stdout=io.StringIO())
+    call_command(
+        "createsuperuser",
+        "--noinput",
+        "--username",
+        "boss",
+        "--email",
+        "boss@example.org",
+        stdout=io.StringIO(),
+    )
     boss = User.objects.get(username="boss")
     assert boss.is_superuser and boss.check_password("a-long-enough-password-1")

@@ -34,7 +34,9 @@ def test_every_message_is_translated_and_compiled(po_path):
     assert not untranslated, f"{po_path}: missing translations: {untranslated[:10]}"
     mo_path = po_path.with_suffix(".mo")
     assert mo_path.exists(), f"{mo_path} is not compiled (run scripts/messages)"
-    compiled = {(e.msgctxt, e.msgid): (e.msgstr or e.msgstr_plural) for e in polib.mofile(str(mo_path))}
+    compiled = {
+        (e.msgctxt, e.msgid): (e.msgstr or e.msgstr_plural) for e in polib.mofile(str(mo_path))
+    }
     for entry in po:
         if entry.obsolete:
             continue
@@ -46,12 +48,29 @@ def _extract(app: Path, workdir: Path) -> set[tuple[str | None, str]]:
     copy = workdir / app.name
     shutil.copytree(app, copy, ignore=shutil.ignore_patterns("static", "locale", "__pycache__"))
     (copy / "locale").mkdir()
-    env = {**os.environ, "PHAEN_DEBUG": "1", "PHAEN_IGNORE_LOCAL_ENV": "1",
-           "PHAEN_DATABASE_URL": "sqlite://:memory:", "DJANGO_SETTINGS_MODULE": "phaen.settings"}
+    env = {
+        **os.environ,
+        "PHAEN_DEBUG": "1",
+        "PHAEN_IGNORE_LOCAL_ENV": "1",
+        "PHAEN_DATABASE_URL": "sqlite://:memory:",
+        "DJANGO_SETTINGS_MODULE": "phaen.settings",
+    }
     subprocess.run(
-        [str(REPO_ROOT / ".venv" / "bin" / "phaen"), "makemessages", "-l", "th",
-         "--ignore", "tests/*", "--ignore", "migrations/*"],
-        cwd=copy, env=env, check=True, capture_output=True, timeout=120,
+        [
+            str(REPO_ROOT / ".venv" / "bin" / "phaen"),
+            "makemessages",
+            "-l",
+            "th",
+            "--ignore",
+            "tests/*",
+            "--ignore",
+            "migrations/*",
+        ],
+        cwd=copy,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     po_path = copy / "locale" / "th" / "LC_MESSAGES" / "django.po"
     if not po_path.exists():
@@ -68,4 +87,6 @@ def test_no_message_in_the_code_is_missing_from_the_catalogue(app, tmp_path):
         {(e.msgctxt, e.msgid) for e in polib.pofile(str(po_path))} if po_path.exists() else set()
     )
     missing = sorted(msgid for _, msgid in in_code - in_catalogue)
-    assert not missing, f"{app.name}: not in its catalogue (run scripts/messages {app.name}): {missing[:10]}"
+    assert not missing, (
+        f"{app.name}: not in its catalogue (run scripts/messages {app.name}): {missing[:10]}"
+    )

@@ -31,8 +31,13 @@ OBJECT_MATRIX[Role.ORG_ADMIN] = {"view": READ, "add": READ, "change": READ, "del
 # Organisation-level capabilities.
 CAPABILITY_MATRIX = {
     Role.ORG_ADMIN: {"view": READ, "manage_people": READ, "edit_plans": {"own"}},
-    Role.PLANNER: {"view": READ, "edit_plans": {"own"}, "own_projects": {"own"},
-                   "review": {"own"}, "consolidate": READ},
+    Role.PLANNER: {
+        "view": READ,
+        "edit_plans": {"own"},
+        "own_projects": {"own"},
+        "review": {"own"},
+        "consolidate": READ,
+    },
     Role.PROJECT_OWNER: {"view": READ, "own_projects": {"own"}},
     Role.FINANCE: {"view": READ, "record_finance": {"own"}},
     Role.EXECUTIVE: {"view": READ, "review": {"own"}, "approve": {"own"}, "consolidate": READ},
@@ -48,7 +53,9 @@ def _objects_by_relation(world):
         unit = Unit.objects.create(organization=org, code=f"U-{relation}", name_th="กลุ่มงานทดสอบ")
         position = testing.make_position(org, unit=unit)
         person = testing.make_person(org)
-        assignment = RoleAssignment.objects.create(organization=org, role=Role.VIEWER, person=person)
+        assignment = RoleAssignment.objects.create(
+            organization=org, role=Role.VIEWER, person=person
+        )
         objects[relation] = [org, unit, position, person, assignment]
     return objects
 
@@ -142,8 +149,13 @@ def test_acting_appointment_grants_rights_only_between_its_dates(world):
     RoleAssignment.objects.create(organization=world.own, role=Role.EXECUTIVE, position=position)
     deputy = testing.make_user(world.own, role=Role.VIEWER, username="deputy")
     today = dt.date.today()
-    testing.appoint(deputy.person, position, kind="acting",
-                    start=today - dt.timedelta(days=3), end=today + dt.timedelta(days=3))
+    testing.appoint(
+        deputy.person,
+        position,
+        kind="acting",
+        start=today - dt.timedelta(days=3),
+        end=today + dt.timedelta(days=3),
+    )
     assert access.can_in_org(deputy, "approve", world.own)
 
     later = testing.make_user(world.own, role=Role.VIEWER, username="future-acting")
@@ -151,8 +163,13 @@ def test_acting_appointment_grants_rights_only_between_its_dates(world):
     assert not access.can_in_org(later, "approve", world.own)
 
     former = testing.make_user(world.own, role=Role.VIEWER, username="former-acting")
-    testing.appoint(former.person, position, kind="acting",
-                    start=today - dt.timedelta(days=30), end=today - dt.timedelta(days=1))
+    testing.appoint(
+        former.person,
+        position,
+        kind="acting",
+        start=today - dt.timedelta(days=30),
+        end=today - dt.timedelta(days=1),
+    )
     assert not access.can_in_org(former, "approve", world.own)
 
 

@@ -9,8 +9,17 @@ pytestmark = pytest.mark.django_db
 
 def test_kinds_and_provinces_exist_after_migrate_alone():
     codes = set(OrganizationKind.objects.values_list("code", flat=True))
-    assert {"ministry", "department", "provincial_office", "local_administration", "pao",
-            "municipality", "sao", "school_or_agency", "unit"} <= codes
+    assert {
+        "ministry",
+        "department",
+        "provincial_office",
+        "local_administration",
+        "pao",
+        "municipality",
+        "sao",
+        "school_or_agency",
+        "unit",
+    } <= codes
     assert OrganizationKind.default().code == "unit"
     sao = OrganizationKind.objects.get(code="sao")
     assert sao.parent.code == "local_administration" and sao.abbr_th == "อบต."
@@ -27,8 +36,17 @@ def test_create_organization_command_creates_with_defaults(capsys):
 
 def test_create_organization_command_with_kind_parent_and_province():
     call_command("create_organization", "MIN", "กระทรวงทดสอบ", "--kind", "ministry")
-    call_command("create_organization", "PO", "สำนักงานจังหวัด", "--kind", "provincial_office",
-                 "--parent", "MIN", "--province", "สงขลา")
+    call_command(
+        "create_organization",
+        "PO",
+        "สำนักงานจังหวัด",
+        "--kind",
+        "provincial_office",
+        "--parent",
+        "MIN",
+        "--province",
+        "สงขลา",
+    )
     po = Organization.objects.get(code="PO")
     assert po.parent.code == "MIN" and po.province.code == "90" and po.depth == 1
     assert po.history.count() == 1

@@ -21,8 +21,9 @@ from phaen.strategy.models import (
 
 class StrategicPlanFilter(django_filters.FilterSet):
     organization = IdFilter(field_name="organization", help_text="Organisation id")
-    organization_code = django_filters.CharFilter(field_name="organization__code",
-                                                  help_text="Organisation code")
+    organization_code = django_filters.CharFilter(
+        field_name="organization__code", help_text="Organisation code"
+    )
     kind = django_filters.CharFilter(field_name="kind")
     status = django_filters.CharFilter(field_name="status")
     year = IdFilter(method="covering", help_text="Plans covering this B.E. fiscal year")
@@ -47,16 +48,29 @@ def plan_filter(model, extra: dict | None = None):
 MissionFilter = plan_filter(Mission)
 GoalFilter = plan_filter(Goal)
 IssueFilter = plan_filter(Issue)
-IndicatorFilter = plan_filter(Indicator, {"issue": IdFilter(field_name="issue"),
-                                          "parent": IdFilter(field_name="parent")})
-PlanProjectFilter = plan_filter(PlanProject, {"issue": IdFilter(field_name="issue"),
-                                              "strategy": IdFilter(field_name="strategy"),
-                                              "category": django_filters.CharFilter()})
+IndicatorFilter = plan_filter(
+    Indicator, {"issue": IdFilter(field_name="issue"), "parent": IdFilter(field_name="parent")}
+)
+PlanProjectFilter = plan_filter(
+    PlanProject,
+    {
+        "issue": IdFilter(field_name="issue"),
+        "strategy": IdFilter(field_name="strategy"),
+        "category": django_filters.CharFilter(),
+    },
+)
 PlanEditionFilter = plan_filter(PlanEdition)
-SwotItemFilter = plan_filter(SwotItem, {"organization": IdFilter(field_name="organization"),
-                                        "scope": django_filters.CharFilter(),
-                                        "quadrant": django_filters.CharFilter()})
-TowsStrategyFilter = plan_filter(TowsStrategy, {"organization": IdFilter(field_name="organization")})
+SwotItemFilter = plan_filter(
+    SwotItem,
+    {
+        "organization": IdFilter(field_name="organization"),
+        "scope": django_filters.CharFilter(),
+        "quadrant": django_filters.CharFilter(),
+    },
+)
+TowsStrategyFilter = plan_filter(
+    TowsStrategy, {"organization": IdFilter(field_name="organization")}
+)
 
 
 class StrategyFilter(django_filters.FilterSet):

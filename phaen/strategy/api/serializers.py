@@ -41,14 +41,15 @@ class FrameworkLinksField(serializers.Field):
 
     def to_internal_value(self, data):
         if not isinstance(data, list) or not all(isinstance(v, str) for v in data):
-            raise serializers.ValidationError(_("Expected a list of codes such as \"sdg:4\"."))
+            raise serializers.ValidationError(_('Expected a list of codes such as "sdg:4".'))
         items = []
         for value in data:
             framework, _sep, code = value.partition(":")
             item = FrameworkItem.objects.filter(framework__code=framework, code=code).first()
             if item is None:
                 raise serializers.ValidationError(
-                    _("Unknown framework item %(code)s") % {"code": value})
+                    _("Unknown framework item %(code)s") % {"code": value}
+                )
             items.append(item)
         return items
 
@@ -77,9 +78,25 @@ class WithFrameworks(ModelSerializer):
 class StrategicPlanSerializer(ModelSerializer):
     class Meta:
         model = StrategicPlan
-        fields = ["id", "organization", "kind", "title", "start_year", "end_year", "vision",
-                  "status", "revision", "previous", "approved_on", "digits", "label_issue",
-                  "label_goal", "label_strategy", "weights_total_100", *TIMESTAMPS]
+        fields = [
+            "id",
+            "organization",
+            "kind",
+            "title",
+            "start_year",
+            "end_year",
+            "vision",
+            "status",
+            "revision",
+            "previous",
+            "approved_on",
+            "digits",
+            "label_issue",
+            "label_goal",
+            "label_strategy",
+            "weights_total_100",
+            *TIMESTAMPS,
+        ]
         read_only_fields = ["status", "revision", "previous", "approved_on", *TIMESTAMPS]
 
 
@@ -102,8 +119,17 @@ class IssueSerializer(WithFrameworks):
 
     class Meta:
         model = Issue
-        fields = ["id", "plan", "number", "title", "objective", "serves", "frameworks",
-                  "sort_order", *TIMESTAMPS]
+        fields = [
+            "id",
+            "plan",
+            "number",
+            "title",
+            "objective",
+            "serves",
+            "frameworks",
+            "sort_order",
+            *TIMESTAMPS,
+        ]
         read_only_fields = TIMESTAMPS
 
 
@@ -125,8 +151,9 @@ class TargetSerializer(serializers.Serializer):
 class CriterionSerializer(serializers.Serializer):
     level = serializers.IntegerField(min_value=1, max_value=5)
     description = serializers.CharField(allow_blank=True, required=False, default="")
-    value = serializers.DecimalField(max_digits=18, decimal_places=4, allow_null=True,
-                                     required=False)
+    value = serializers.DecimalField(
+        max_digits=18, decimal_places=4, allow_null=True, required=False
+    )
 
 
 class IndicatorSerializer(ModelSerializer):
@@ -136,36 +163,82 @@ class IndicatorSerializer(ModelSerializer):
 
     class Meta:
         model = Indicator
-        fields = ["id", "plan", "issue", "goal", "parent", "number", "name", "unit",
-                  "baseline_value", "baseline_year", "direction", "band_low", "band_high",
-                  "weight", "formula", "data_source", "measured_by", "frequency", "combination",
-                  "frameworks", "targets", "criteria", "sort_order", *TIMESTAMPS]
+        fields = [
+            "id",
+            "plan",
+            "issue",
+            "goal",
+            "parent",
+            "number",
+            "name",
+            "unit",
+            "baseline_value",
+            "baseline_year",
+            "direction",
+            "band_low",
+            "band_high",
+            "weight",
+            "formula",
+            "data_source",
+            "measured_by",
+            "frequency",
+            "combination",
+            "frameworks",
+            "targets",
+            "criteria",
+            "sort_order",
+            *TIMESTAMPS,
+        ]
         read_only_fields = TIMESTAMPS
 
     def validate(self, attrs):
-        nested = {key: attrs.pop(key) for key in ("frameworks", "targets", "criteria") if key in attrs}
+        nested = {
+            key: attrs.pop(key) for key in ("frameworks", "targets", "criteria") if key in attrs
+        }
         attrs = super().validate(attrs)
         plan = attrs.get("plan") or getattr(self.instance, "plan", None)
         for index, target in enumerate(nested.get("targets", [])):
             if plan and not plan.start_year <= target["fiscal_year"] <= plan.end_year:
-                raise serializers.ValidationError({f"targets.{index}.fiscal_year": [
-                    _("The year %(year)s is outside the plan's period %(start)s–%(end)s.")
-                    % {"year": target["fiscal_year"], "start": plan.start_year,
-                       "end": plan.end_year}]})
+                raise serializers.ValidationError(
+                    {
+                        f"targets.{index}.fiscal_year": [
+                            _("The year %(year)s is outside the plan's period %(start)s–%(end)s.")
+                            % {
+                                "year": target["fiscal_year"],
+                                "start": plan.start_year,
+                                "end": plan.end_year,
+                            }
+                        ]
+                    }
+                )
         return {**attrs, **nested}
 
     def _save(self, instance, validated_data):
-        nested = {key: validated_data.pop(key, None) for key in ("frameworks", "targets", "criteria")}
+        nested = {
+            key: validated_data.pop(key, None) for key in ("frameworks", "targets", "criteria")
+        }
         for name, value in validated_data.items():
             setattr(instance, name, value)
-        targets = nested["targets"] if nested["targets"] is not None else [
-            {"fiscal_year": t.fiscal_year, "quarter": t.quarter, "value": t.value}
-            for t in (instance.targets.all() if instance.pk else [])]
-        criteria = nested["criteria"] if nested["criteria"] is not None else [
-            {"level": k.level, "description": k.description, "value": k.value}
-            for k in (instance.criteria.all() if instance.pk else [])]
+        targets = (
+            nested["targets"]
+            if nested["targets"] is not None
+            else [
+                {"fiscal_year": t.fiscal_year, "quarter": t.quarter, "value": t.value}
+                for t in (instance.targets.all() if instance.pk else [])
+            ]
+        )
+        criteria = (
+            nested["criteria"]
+            if nested["criteria"] is not None
+            else [
+                {"level": k.level, "description": k.description, "value": k.value}
+                for k in (instance.criteria.all() if instance.pk else [])
+            ]
+        )
         return services.indicator_save(
-            indicator=instance, by=self._user(), frameworks=nested["frameworks"],
+            indicator=instance,
+            by=self._user(),
+            frameworks=nested["frameworks"],
             targets=[(t["fiscal_year"], t.get("quarter"), t["value"]) for t in targets],
             criteria=[(k["level"], k.get("description", ""), k.get("value")) for k in criteria],
         )
@@ -177,8 +250,9 @@ class IndicatorSerializer(ModelSerializer):
         return self._save(instance, validated_data)
 
 
-@extend_schema_field({"type": "object", "additionalProperties": {"type": "string"},
-                      "example": {"2566": "450000.00"}})
+@extend_schema_field(
+    {"type": "object", "additionalProperties": {"type": "string"}, "example": {"2566": "450000.00"}}
+)
 class BudgetsField(serializers.Field):
     """A project's budget per plan year: ``{"2566": "450000.00", …}`` (baht)."""
 
@@ -196,12 +270,17 @@ class BudgetsField(serializers.Field):
                 value = Decimal(str(amount))
             except InvalidOperation:
                 raise serializers.ValidationError(
-                    _("%(value)s is not a number") % {"value": amount}) from None
-            if not str(year).isdigit() or value < 0 or not value.is_finite() \
-                    or abs(value) >= Decimal("1e14"):
+                    _("%(value)s is not a number") % {"value": amount}
+                ) from None
+            if (
+                not str(year).isdigit()
+                or value < 0
+                or not value.is_finite()
+                or abs(value) >= Decimal("1e14")
+            ):
                 raise serializers.ValidationError(
-                    _("%(year)s: %(value)s is not a valid budget") % {"year": year,
-                                                                      "value": amount})
+                    _("%(year)s: %(value)s is not a valid budget") % {"year": year, "value": amount}
+                )
             out[int(year)] = value.quantize(Decimal("0.01"))
         return out
 
@@ -209,15 +288,36 @@ class BudgetsField(serializers.Field):
 class PlanProjectSerializer(ModelSerializer):
     frameworks = FrameworkLinksField(required=False)
     budgets = BudgetsField(source="year_budgets", required=False)
-    work_plan = serializers.SlugRelatedField(slug_field="ordinal", queryset=WorkPlan.objects.all(),
-                                             required=False, allow_null=True)
+    work_plan = serializers.SlugRelatedField(
+        slug_field="ordinal", queryset=WorkPlan.objects.all(), required=False, allow_null=True
+    )
 
     class Meta:
         model = PlanProject
-        fields = ["id", "plan", "issue", "strategy", "number", "name", "is_flagship", "category",
-                  "work_plan", "objectives", "outputs", "kpi", "expected_results",
-                  "responsible_unit", "budgets", "frameworks", "added_in", "removed_in",
-                  "replaces", "reason", "sort_order", *TIMESTAMPS]
+        fields = [
+            "id",
+            "plan",
+            "issue",
+            "strategy",
+            "number",
+            "name",
+            "is_flagship",
+            "category",
+            "work_plan",
+            "objectives",
+            "outputs",
+            "kpi",
+            "expected_results",
+            "responsible_unit",
+            "budgets",
+            "frameworks",
+            "added_in",
+            "removed_in",
+            "replaces",
+            "reason",
+            "sort_order",
+            *TIMESTAMPS,
+        ]
         read_only_fields = ["added_in", "removed_in", "replaces", *TIMESTAMPS]
 
     def validate(self, attrs):
@@ -226,9 +326,14 @@ class PlanProjectSerializer(ModelSerializer):
         plan = attrs.get("plan") or getattr(self.instance, "plan", None)
         for year in nested.get("year_budgets", {}):
             if plan and not plan.start_year <= year <= plan.end_year:
-                raise serializers.ValidationError({"budgets": [_(
-                    "The year %(year)s is outside the plan's period %(start)s–%(end)s."
-                ) % {"year": year, "start": plan.start_year, "end": plan.end_year}]})
+                raise serializers.ValidationError(
+                    {
+                        "budgets": [
+                            _("The year %(year)s is outside the plan's period %(start)s–%(end)s.")
+                            % {"year": year, "start": plan.start_year, "end": plan.end_year}
+                        ]
+                    }
+                )
         return {**attrs, **nested}
 
     def _save(self, instance, validated_data):
@@ -236,8 +341,9 @@ class PlanProjectSerializer(ModelSerializer):
         budgets = validated_data.pop("year_budgets", None)
         for name, value in validated_data.items():
             setattr(instance, name, value)
-        return services.project_save(project=instance, by=self._user(), frameworks=frameworks,
-                                     budgets=budgets)
+        return services.project_save(
+            project=instance, by=self._user(), frameworks=frameworks, budgets=budgets
+        )
 
     def create(self, validated_data):
         return self._save(PlanProject(), validated_data)
@@ -249,16 +355,34 @@ class PlanProjectSerializer(ModelSerializer):
 class SwotItemSerializer(ModelSerializer):
     class Meta:
         model = SwotItem
-        fields = ["id", "organization", "plan", "scope", "quadrant", "text", "sort_order",
-                  *TIMESTAMPS]
+        fields = [
+            "id",
+            "organization",
+            "plan",
+            "scope",
+            "quadrant",
+            "text",
+            "sort_order",
+            *TIMESTAMPS,
+        ]
         read_only_fields = TIMESTAMPS
 
 
 class TowsStrategySerializer(ModelSerializer):
     class Meta:
         model = TowsStrategy
-        fields = ["id", "organization", "plan", "scope", "kind", "text", "items", "strategy",
-                  "sort_order", *TIMESTAMPS]
+        fields = [
+            "id",
+            "organization",
+            "plan",
+            "scope",
+            "kind",
+            "text",
+            "items",
+            "strategy",
+            "sort_order",
+            *TIMESTAMPS,
+        ]
         read_only_fields = TIMESTAMPS
 
     def create(self, validated_data):
@@ -289,8 +413,18 @@ class PlanEditionSerializer(ModelSerializer):
 
     class Meta:
         model = PlanEdition
-        fields = ["id", "plan", "kind", "number", "year", "reason", "status", "approved_on",
-                  "approvals", *TIMESTAMPS]
+        fields = [
+            "id",
+            "plan",
+            "kind",
+            "number",
+            "year",
+            "reason",
+            "status",
+            "approved_on",
+            "approvals",
+            *TIMESTAMPS,
+        ]
         read_only_fields = ["status", "approved_on", *TIMESTAMPS]
 
 

@@ -47,7 +47,8 @@ class PlanScopedViewSet(ScopedModelViewSet):
 
     def target_organization(self, data, instance=None):
         holder = data.get(self.plan_path.split("__")[0]) or getattr(
-            instance, self.plan_path.split("__")[0], None)
+            instance, self.plan_path.split("__")[0], None
+        )
         for part in self.plan_path.split("__")[1:]:
             holder = getattr(holder, part, None)
         if isinstance(holder, Organization):
@@ -90,22 +91,27 @@ class StrategicPlanViewSet(PlanScopedViewSet):
         revision = services.plan_revise(plan=plan, by=request.user)
         return Response(self.get_serializer(revision).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=serializers.PlanTreeSerializer,
-                   responses={201: serializers.StrategicPlanSerializer})
+    @extend_schema(
+        request=serializers.PlanTreeSerializer, responses={201: serializers.StrategicPlanSerializer}
+    )
     @action(detail=False, methods=["post"], url_path="import")
     def import_tree(self, request):
         payload = serializers.PlanTreeSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        org = Organization.objects.for_user(request.user).filter(
-            code=payload.validated_data["organization"]).first()
+        org = (
+            Organization.objects.for_user(request.user)
+            .filter(code=payload.validated_data["organization"])
+            .first()
+        )
         if org is None:
             raise exceptions.ValidationError({"organization": [_("Unknown organisation.")]})
         self.check_write_in(org)
         try:
             plan = services.plan_from_tree(organization=org, tree=request.data, by=request.user)
         except ValidationError as exc:
-            raise exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict")
-                                             else {"tree": exc.messages}) from None
+            raise exceptions.ValidationError(
+                exc.message_dict if hasattr(exc, "error_dict") else {"tree": exc.messages}
+            ) from None
         return Response(self.get_serializer(plan).data, status=status.HTTP_201_CREATED)
 
 
@@ -156,7 +162,8 @@ class PlanProjectViewSet(PlanScopedViewSet):
 
     def base_queryset(self):
         return PlanProject.objects.select_related("work_plan").prefetch_related(
-            FRAMEWORKS, "year_budgets")
+            FRAMEWORKS, "year_budgets"
+        )
 
 
 class SwotItemViewSet(PlanScopedViewSet):

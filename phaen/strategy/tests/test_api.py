@@ -54,31 +54,58 @@ def test_import_creates_a_plan_and_bad_trees_name_their_paths(world, tree):
 
 def test_a_planner_adds_an_indicator_with_targets(world, plan):
     issue = plan.issues.get(number=2)
-    response = api(world.planner).post("/api/v1/indicators/", {
-        "plan": plan.pk, "issue": issue.pk, "number": "1", "name": "จำนวนเครือข่าย",
-        "frameworks": ["sdg:17"],
-        "targets": [{"fiscal_year": 2566, "value": "10"}, {"fiscal_year": 2567, "quarter": 1,
-                                                           "value": "2"}],
-    }, format="json")
+    response = api(world.planner).post(
+        "/api/v1/indicators/",
+        {
+            "plan": plan.pk,
+            "issue": issue.pk,
+            "number": "1",
+            "name": "จำนวนเครือข่าย",
+            "frameworks": ["sdg:17"],
+            "targets": [
+                {"fiscal_year": 2566, "value": "10"},
+                {"fiscal_year": 2567, "quarter": 1, "value": "2"},
+            ],
+        },
+        format="json",
+    )
     assert response.status_code == 201, response.json()
     ind = Indicator.objects.get(pk=response.json()["id"])
     assert ind.targets.count() == 2 and ind.frameworks.get().code == "17"
-    outside = api(world.planner).post("/api/v1/indicators/", {
-        "plan": plan.pk, "issue": issue.pk, "number": "2", "name": "x",
-        "targets": [{"fiscal_year": 2590, "value": "1"}]}, format="json")
+    outside = api(world.planner).post(
+        "/api/v1/indicators/",
+        {
+            "plan": plan.pk,
+            "issue": issue.pk,
+            "number": "2",
+            "name": "x",
+            "targets": [{"fiscal_year": 2590, "value": "1"}],
+        },
+        format="json",
+    )
     assert outside.status_code == 400
     assert "targets.0.fiscal_year" in outside.json()["error"]["fields"]
 
 
 def test_project_budgets_are_written_per_year(world, plan):
     issue = plan.issues.get(number=1)
-    response = api(world.planner).post("/api/v1/plan-projects/", {
-        "plan": plan.pk, "issue": issue.pk, "name": "โครงการใหม่", "work_plan": 3,
-        "budgets": {"2566": "100000", "2567": 250000.5}}, format="json")
+    response = api(world.planner).post(
+        "/api/v1/plan-projects/",
+        {
+            "plan": plan.pk,
+            "issue": issue.pk,
+            "name": "โครงการใหม่",
+            "work_plan": 3,
+            "budgets": {"2566": "100000", "2567": 250000.5},
+        },
+        format="json",
+    )
     assert response.status_code == 201, response.json()
     project = PlanProject.objects.get(pk=response.json()["id"])
     assert {b.year: str(b.amount) for b in project.year_budgets.all()} == {
-        2566: "100000.00", 2567: "250000.50"}
+        2566: "100000.00",
+        2567: "250000.50",
+    }
     assert response.json()["budgets"] == {"2566": "100000.00", "2567": "250000.50"}
 
 

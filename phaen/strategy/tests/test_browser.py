@@ -64,7 +64,8 @@ def test_a_planner_imports_a_document_fixes_a_line_and_saves(live_server, world,
 
     # The issue's section heading was lost in copying: put it back and check again.
     text = page.input_value("#id_text").replace(
-        "ตัวชี้วัด\n", "ประเด็นยุทธศาสตร์ที่ 1 การพัฒนาบริการประชาชน\nตัวชี้วัด\n")
+        "ตัวชี้วัด\n", "ประเด็นยุทธศาสตร์ที่ 1 การพัฒนาบริการประชาชน\nตัวชี้วัด\n"
+    )
     page.fill("#id_text", text)
     page.click("[data-testid=import-check]")
     page.wait_for_selector("[data-testid=all-placed]")
@@ -84,9 +85,10 @@ def test_a_planner_links_a_strategy_to_a_national_strategy_pillar(live_server, w
     page.goto(live_server.url + reverse("strategy:plan_detail", args=[plan.pk]))
     page.click(f"[data-testid=edit-strategy-{strategy.pk}]")
     page.wait_for_selector("[data-testid=part-form] select[name=frameworks]")
-    page.select_option("[data-testid=part-form] select[name=frameworks]",
-                       label="ยุทธศาสตร์ชาติ (พ.ศ. 2561–2580) — 3 "
-                             "ยุทธศาสตร์ชาติด้านการพัฒนาและเสริมสร้างศักยภาพทรัพยากรมนุษย์")
+    page.select_option(
+        "[data-testid=part-form] select[name=frameworks]",
+        label="ยุทธศาสตร์ชาติ (พ.ศ. 2561–2580) — 3 ยุทธศาสตร์ชาติด้านการพัฒนาและเสริมสร้างศักยภาพทรัพยากรมนุษย์",
+    )
     page.click("[data-testid=part-form] button[type=submit]")
     page.wait_for_selector("[data-testid=part-form]", state="detached")
     assert list(strategy.frameworks.values_list("code", flat=True)) == ["3"]
@@ -121,7 +123,8 @@ def test_a_planner_adds_an_edition_to_the_local_development_plan(live_server, wo
     tree = sample_tree()
     tree["kind"] = "local_development"
     tree["issues"][0]["strategies"][0]["projects"].append(
-        project("โครงการก่อสร้างถนน", budgets={"2566": 500000}, work_plan=9))
+        project("โครงการก่อสร้างถนน", budgets={"2566": 500000}, work_plan=9)
+    )
     plan = plan_from_tree(organization=world.own, tree=tree)
     plan = plan_approve(plan=plan, by=world.superuser, on=dt.date(2022, 10, 1))
     log_in(page, live_server.url, world.planner.username)

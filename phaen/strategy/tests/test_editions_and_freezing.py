@@ -54,13 +54,19 @@ def test_a_revision_copies_the_approved_plan_into_a_new_draft(approved, world):
 def test_an_edition_adds_and_removes_projects_and_earlier_editions_stay_readable(approved, world):
     issue = approved.issues.get(number=1)
     original = list(editions.projects_as_of(approved))
-    edition = editions.edition_create(plan=approved, kind="addition", year=2567,
-                                      reason="ได้รับงบประมาณเพิ่มเติม", by=world.planner)
+    edition = editions.edition_create(
+        plan=approved, kind="addition", year=2567, reason="ได้รับงบประมาณเพิ่มเติม", by=world.planner
+    )
     assert str(edition.number) == "1"
     added = editions.edition_add_project(
-        edition=edition, issue=issue, by=world.planner,
-        data={**project("โครงการก่อสร้างลานกีฬาชุมชน", budgets={"2567": 250000}),
-              "reason": "ประชาคมเสนอ"})
+        edition=edition,
+        issue=issue,
+        by=world.planner,
+        data={
+            **project("โครงการก่อสร้างลานกีฬาชุมชน", budgets={"2567": 250000}),
+            "reason": "ประชาคมเสนอ",
+        },
+    )
     editions.edition_remove_project(edition=edition, project=original[0], by=world.planner)
     added.name = "โครงการก่อสร้างลานกีฬาชุมชน หมู่ที่ 3"
     added.save()  # still a draft edition: editable
@@ -68,8 +74,9 @@ def test_an_edition_adds_and_removes_projects_and_earlier_editions_stay_readable
     with pytest.raises(ValidationError):
         editions.edition_approve(edition=edition, by=world.superuser)
     for step in EditionRouteStep.objects.filter(kind="addition"):
-        editions.edition_record_step(edition=edition, step=step, on=dt.date(2024, 1, 15),
-                                     decision="เห็นชอบ", by=world.planner)
+        editions.edition_record_step(
+            edition=edition, step=step, on=dt.date(2024, 1, 15), decision="เห็นชอบ", by=world.planner
+        )
     editions.edition_approve(edition=edition, by=world.superuser)
 
     after = set(editions.projects_as_of(approved, edition))

@@ -4,7 +4,12 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from phaen.strategy.excel import ExcelImportError, template_workbook, tree_to_workbook, workbook_to_tree
+from phaen.strategy.excel import (
+    ExcelImportError,
+    template_workbook,
+    tree_to_workbook,
+    workbook_to_tree,
+)
 from phaen.strategy.services import plan_from_tree
 from phaen.strategy.tree import plan_queryset, plan_to_tree
 
@@ -39,9 +44,9 @@ def test_excel_to_plan_to_excel_is_lossless(world, tree):
 
 def test_errors_name_sheet_row_and_column(tree):
     wb = reopen(tree_to_workbook(tree))
-    wb["ตัวชี้วัด"]["K2"] = "มาก"          # weight not a number
-    wb["ตัวชี้วัด"]["H3"] = "ขึ้นๆลงๆ"       # unknown direction
-    wb["โครงการ"]["B2"] = "9.9"            # no such strategy
+    wb["ตัวชี้วัด"]["K2"] = "มาก"  # weight not a number
+    wb["ตัวชี้วัด"]["H3"] = "ขึ้นๆลงๆ"  # unknown direction
+    wb["โครงการ"]["B2"] = "9.9"  # no such strategy
     with pytest.raises(ExcelImportError) as info:
         workbook_to_tree(wb)
     where = {(e.sheet, e.row, e.column) for e in info.value.errors}

@@ -32,7 +32,9 @@ def login(client, user, org=None):
 
 def test_the_plan_list_shows_own_and_child_plans(client, world, plan, tree):
     child_plan = plan_from_tree(organization=world.child, tree=copy.deepcopy(tree))
-    body = login(client, world.planner, world.own).get(reverse("strategy:plan_list")).content.decode()
+    body = (
+        login(client, world.planner, world.own).get(reverse("strategy:plan_list")).content.decode()
+    )
     assert plan.title in body and child_plan.title in body
 
 
@@ -51,8 +53,9 @@ def test_a_planner_edits_an_issue_inline_and_history_records_it(client, world, p
     url = reverse("strategy:part_edit", args=[plan.pk, "issue", issue.pk])
     login(client, world.planner, world.own)
     assert "part-form" in client.get(url, **HTMX).content.decode()
-    response = client.post(url, {"number": 1, "title": "ประเด็นใหม่", "objective": "x",
-                                 "frameworks": []}, **HTMX)
+    response = client.post(
+        url, {"number": 1, "title": "ประเด็นใหม่", "objective": "x", "frameworks": []}, **HTMX
+    )
     assert response.status_code == 200 and "ประเด็นใหม่" in response.content.decode()
     issue.refresh_from_db()
     assert issue.title == "ประเด็นใหม่" and not issue.frameworks.exists()
@@ -66,9 +69,19 @@ def test_invalid_input_names_the_field_and_saves_nothing(client, world, plan):
     url = reverse("strategy:part_add", args=[plan.pk, "indicator"]) + f"?issue={issue.pk}"
     login(client, world.planner, world.own)
     before = Indicator.objects.count()
-    response = client.post(url, {"issue": issue.pk, "number": "3", "name": "", "direction": "band",
-                                 "frequency": "yearly", "combination": "latest",
-                                 "target_2566": "abc"}, **HTMX)
+    response = client.post(
+        url,
+        {
+            "issue": issue.pk,
+            "number": "3",
+            "name": "",
+            "direction": "band",
+            "frequency": "yearly",
+            "combination": "latest",
+            "target_2566": "abc",
+        },
+        **HTMX,
+    )
     body = response.content.decode()
     assert response.status_code == 200 and response.headers["HX-Retarget"].startswith("#part-form")
     assert "invalid-feedback" in body
@@ -78,14 +91,28 @@ def test_invalid_input_names_the_field_and_saves_nothing(client, world, plan):
 def test_a_planner_adds_an_indicator_with_targets_and_criteria(client, world, plan):
     issue = plan.issues.get(number=2)
     url = reverse("strategy:part_add", args=[plan.pk, "indicator"]) + f"?issue={issue.pk}"
-    login(client, world.planner, world.own).post(url, {
-        "issue": issue.pk, "number": "1", "name": "จำนวนเครือข่าย", "unit": "เครือข่าย",
-        "direction": "higher", "frequency": "quarterly", "combination": "cumulative_sum",
-        "target_2566": "10", "target_2567_q2": "4", "criterion_1": "มีแผน", "weight": "100",
-    }, **HTMX)
+    login(client, world.planner, world.own).post(
+        url,
+        {
+            "issue": issue.pk,
+            "number": "1",
+            "name": "จำนวนเครือข่าย",
+            "unit": "เครือข่าย",
+            "direction": "higher",
+            "frequency": "quarterly",
+            "combination": "cumulative_sum",
+            "target_2566": "10",
+            "target_2567_q2": "4",
+            "criterion_1": "มีแผน",
+            "weight": "100",
+        },
+        **HTMX,
+    )
     ind = Indicator.objects.get(issue=issue)
     assert {(t.fiscal_year, t.quarter, int(t.value)) for t in ind.targets.all()} == {
-        (2566, None, 10), (2567, 2, 4)}
+        (2566, None, 10),
+        (2567, 2, 4),
+    }
     assert ind.criteria.get().description == "มีแผน"
 
 
@@ -106,7 +133,8 @@ def test_the_executive_approves_and_the_planner_starts_a_revision(client, world,
     plan.refresh_from_db()
     assert plan.status == "approved"
     response = login(client, world.planner, world.own).post(
-        reverse("strategy:plan_revise", args=[plan.pk]))
+        reverse("strategy:plan_revise", args=[plan.pk])
+    )
     revision = StrategicPlan.objects.get(previous=plan)
     assert response.url == reverse("strategy:plan_detail", args=[revision.pk])
 
@@ -121,8 +149,11 @@ def test_exports_download_json_and_excel(client, world, plan):
 
 
 def test_the_alignment_view_lists_what_serves_each_framework_item(client, world, plan):
-    body = login(client, world.viewer, world.own).get(
-        reverse("strategy:plan_alignment", args=[plan.pk])).content.decode()
+    body = (
+        login(client, world.viewer, world.own)
+        .get(reverse("strategy:plan_alignment", args=[plan.pk]))
+        .content.decode()
+    )
     assert "ยุทธศาสตร์ชาติด้านการสร้างโอกาสและความเสมอภาคทางสังคม" in body
     assert "การพัฒนาคุณภาพชีวิตกลุ่มเปราะบาง" in body
 
@@ -135,8 +166,11 @@ def test_the_swot_board_adds_reorders_and_deletes(client, world, plan):
     items = list(SwotItem.objects.filter(plan=plan, scope="organization", quadrant="S"))
     assert [i.text for i in items][-2:] == ["จุดแข็งที่สอง", "จุดแข็งที่สาม"]
     client.post(reverse("strategy:swot_item_move", args=[items[-1].pk, "up"]), **HTMX)
-    texts = list(SwotItem.objects.filter(plan=plan, scope="organization", quadrant="S")
-                 .values_list("text", flat=True))
+    texts = list(
+        SwotItem.objects.filter(plan=plan, scope="organization", quadrant="S").values_list(
+            "text", flat=True
+        )
+    )
     assert texts[-2:] == ["จุดแข็งที่สาม", "จุดแข็งที่สอง"]
     client.post(reverse("strategy:swot_item_delete", args=[items[0].pk]), **HTMX)
     assert not SwotItem.objects.filter(pk=items[0].pk).exists()
@@ -149,11 +183,20 @@ def test_a_tows_pairing_links_items_to_a_strategy(client, world, plan):
     strategy = plan.issues.get(number=1).strategies.first()
     login(client, world.planner, world.own)
     url = reverse("strategy:tows_add") + f"?plan={plan.pk}"
-    bad = client.post(url, {"plan": plan.pk, "kind": "SO", "items": [strength.pk, threat.pk],
-                            "text": "x"})
+    bad = client.post(
+        url, {"plan": plan.pk, "kind": "SO", "items": [strength.pk, threat.pk], "text": "x"}
+    )
     assert bad.status_code == 200 and not TowsStrategy.objects.exists()
-    client.post(url, {"plan": plan.pk, "kind": "SO", "items": [strength.pk, opportunity.pk],
-                      "text": "ใช้ความร่วมมือ อปท.", "strategy": strategy.pk})
+    client.post(
+        url,
+        {
+            "plan": plan.pk,
+            "kind": "SO",
+            "items": [strength.pk, opportunity.pk],
+            "text": "ใช้ความร่วมมือ อปท.",
+            "strategy": strategy.pk,
+        },
+    )
     tows = TowsStrategy.objects.get()
     assert tows.strategy == strategy and set(tows.items.all()) == {strength, opportunity}
 
@@ -184,8 +227,9 @@ def test_anonymous_users_are_sent_to_login(client, plan):
 
 def test_outsiders_cannot_create_plans_in_other_organisations(client, world):
     outsider_client = login(client, world.outsider)
-    response = outsider_client.post(reverse("strategy:plan_create"),
-                                    {"kind": "strategic", "start_year": 2566, "end_year": 2570})
+    response = outsider_client.post(
+        reverse("strategy:plan_create"), {"kind": "strategic", "start_year": 2566, "end_year": 2570}
+    )
     plan = StrategicPlan.objects.get()
     assert plan.organization == world.other and response.status_code == 302
     assert testing.PASSWORD

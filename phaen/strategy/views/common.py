@@ -23,10 +23,14 @@ def get_plan(request, pk: int, action: str = "view", full: bool = False) -> Stra
 
 def require_draft(plan: StrategicPlan) -> None:
     if plan.status != "draft":
-        raise PermissionDenied(_("This plan is approved and frozen; start a revision to change it."))
+        raise PermissionDenied(
+            _("This plan is approved and frozen; start a revision to change it.")
+        )
 
 
 def plan_crumbs(plan: StrategicPlan, *extra: tuple[str, str | None]) -> list[dict]:
-    crumbs = [{"label": _("Strategic plans"), "url": reverse("strategy:plan_list")},
-              {"label": plan.title, "url": reverse("strategy:plan_detail", args=[plan.pk])}]
+    crumbs = [
+        {"label": _("Strategic plans"), "url": reverse("strategy:plan_list")},
+        {"label": plan.title, "url": reverse("strategy:plan_detail", args=[plan.pk])},
+    ]
     return crumbs + [{"label": label, "url": url} for label, url in extra]

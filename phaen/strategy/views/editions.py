@@ -41,12 +41,21 @@ def edition_list(request, pk: int):
                 form.add_error(None, exc)
             else:
                 return redirect("strategy:edition_detail", plan.pk, edition.pk)
-    items = PlanEdition.objects.filter(plan=plan).prefetch_related("approvals__step", "added",
-                                                                    "removed")
-    return render(request, "strategy/edition_list.html", {
-        "plan": plan, "editions": items, "form": form, "can_edit": can_edit,
-        "original": editions.projects_as_of(plan).count(),
-        "breadcrumbs": plan_crumbs(plan, (_("Editions"), None))})
+    items = PlanEdition.objects.filter(plan=plan).prefetch_related(
+        "approvals__step", "added", "removed"
+    )
+    return render(
+        request,
+        "strategy/edition_list.html",
+        {
+            "plan": plan,
+            "editions": items,
+            "form": form,
+            "can_edit": can_edit,
+            "original": editions.projects_as_of(plan).count(),
+            "breadcrumbs": plan_crumbs(plan, (_("Editions"), None)),
+        },
+    )
 
 
 def _edition(request, plan, edition_pk):
@@ -58,16 +67,27 @@ def edition_detail(request, pk: int, edition_pk: int):
     plan = _local_plan(request, pk)
     edition = _edition(request, plan, edition_pk)
     can_edit = edition.status == "draft" and access.can(request.user, "change", plan)
-    projects = editions.projects_as_of(plan, edition).select_related(
-        "issue", "strategy", "work_plan", "added_in").prefetch_related("year_budgets")
-    return render(request, "strategy/edition_detail.html", {
-        "plan": plan, "edition": edition, "can_edit": can_edit,
-        "projects": projects, "years": plan.years,
-        "approvals": edition.approvals.select_related("step"),
-        "missing": editions.missing_steps(edition),
-        "project_form": EditionProjectForm(plan=plan),
-        "step_form": EditionStepForm(steps=editions.missing_steps(edition)),
-        "breadcrumbs": plan_crumbs(plan, (_("Editions"), None), (str(edition), None))})
+    projects = (
+        editions.projects_as_of(plan, edition)
+        .select_related("issue", "strategy", "work_plan", "added_in")
+        .prefetch_related("year_budgets")
+    )
+    return render(
+        request,
+        "strategy/edition_detail.html",
+        {
+            "plan": plan,
+            "edition": edition,
+            "can_edit": can_edit,
+            "projects": projects,
+            "years": plan.years,
+            "approvals": edition.approvals.select_related("step"),
+            "missing": editions.missing_steps(edition),
+            "project_form": EditionProjectForm(plan=plan),
+            "step_form": EditionStepForm(steps=editions.missing_steps(edition)),
+            "breadcrumbs": plan_crumbs(plan, (_("Editions"), None), (str(edition), None)),
+        },
+    )
 
 
 def _back(plan, edition):
@@ -83,15 +103,22 @@ def edition_add_project(request, pk: int, edition_pk: int):
     if form.is_valid():
         strategy = form.cleaned_data["strategy"]
         try:
-            editions.edition_add_project(edition=edition, issue=strategy.issue, strategy=strategy,
-                                         data=form.tree_data(), by=request.user)
+            editions.edition_add_project(
+                edition=edition,
+                issue=strategy.issue,
+                strategy=strategy,
+                data=form.tree_data(),
+                by=request.user,
+            )
         except ValidationError as exc:
             messages.error(request, "; ".join(exc.messages))
         else:
             messages.success(request, _("The project was added to this edition."))
     else:
-        messages.error(request, "; ".join(f"{form.fields[f].label}: {' '.join(e)}"
-                                          for f, e in form.errors.items()))
+        messages.error(
+            request,
+            "; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()),
+        )
     return _back(plan, edition)
 
 
@@ -115,13 +142,19 @@ def edition_record_step(request, pk: int, edition_pk: int):
     edition = _edition(request, plan, edition_pk)
     form = EditionStepForm(request.POST, steps=editions.missing_steps(edition))
     if form.is_valid():
-        editions.edition_record_step(edition=edition, by=request.user, on=form.cleaned_data["date"],
-                                     step=form.cleaned_data["step"],
-                                     decision=form.cleaned_data["decision"],
-                                     note=form.cleaned_data["note"])
+        editions.edition_record_step(
+            edition=edition,
+            by=request.user,
+            on=form.cleaned_data["date"],
+            step=form.cleaned_data["step"],
+            decision=form.cleaned_data["decision"],
+            note=form.cleaned_data["note"],
+        )
     else:
-        messages.error(request, "; ".join(f"{form.fields[f].label}: {' '.join(e)}"
-                                          for f, e in form.errors.items()))
+        messages.error(
+            request,
+            "; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()),
+        )
     return _back(plan, edition)
 
 

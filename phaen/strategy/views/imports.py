@@ -31,8 +31,10 @@ def _org(request):
 
 
 def _crumbs():
-    return [{"label": _("Strategic plans"), "url": reverse("strategy:plan_list")},
-            {"label": _("Import"), "url": None}]
+    return [
+        {"label": _("Strategic plans"), "url": reverse("strategy:plan_list")},
+        {"label": _("Import"), "url": None},
+    ]
 
 
 def _parse_text(text: str):
@@ -53,7 +55,9 @@ def _read_upload(upload) -> tuple[str | None, dict | None]:
         try:
             tree = json.loads(upload.read().decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ValidationError(_("The file is not valid JSON: %(error)s") % {"error": exc}) from None
+            raise ValidationError(
+                _("The file is not valid JSON: %(error)s") % {"error": exc}
+            ) from None
         if not isinstance(tree, dict):
             raise ValidationError(_("The JSON must be an object with the plan's keys."))
         return None, tree
@@ -86,13 +90,27 @@ def plan_import(request):
                 tree, unplaced = _parse_text(text)
             start = data["start_year"] or tree.get("start_year") or request.fiscal_year
             end = data["end_year"] or tree.get("end_year") or start + 4
-            text_form = ImportTextForm(initial={"text": text or "", "start_year": start,
-                                                "end_year": end, "kind": tree.get("kind") or data["kind"],
-                                                "title": tree.get("title", "")})
-            return render(request, "strategy/import_preview.html", {
-                "text_form": text_form, "tree": tree, "unplaced": unplaced,
-                "has_text": text is not None, "tree_json": json.dumps(tree, ensure_ascii=False),
-                "breadcrumbs": _crumbs()})
+            text_form = ImportTextForm(
+                initial={
+                    "text": text or "",
+                    "start_year": start,
+                    "end_year": end,
+                    "kind": tree.get("kind") or data["kind"],
+                    "title": tree.get("title", ""),
+                }
+            )
+            return render(
+                request,
+                "strategy/import_preview.html",
+                {
+                    "text_form": text_form,
+                    "tree": tree,
+                    "unplaced": unplaced,
+                    "has_text": text is not None,
+                    "tree_json": json.dumps(tree, ensure_ascii=False),
+                    "breadcrumbs": _crumbs(),
+                },
+            )
     return render(request, "strategy/import_upload.html", {"form": form, "breadcrumbs": _crumbs()})
 
 
@@ -108,8 +126,11 @@ def plan_import_check(request):
         return render(request, "strategy/_import_tree.html", context)
     form = ImportTextForm(request.POST)
     form.is_valid()
-    return render(request, "strategy/import_preview.html",
-                  {**context, "text_form": form, "breadcrumbs": _crumbs()})
+    return render(
+        request,
+        "strategy/import_preview.html",
+        {**context, "text_form": form, "breadcrumbs": _crumbs()},
+    )
 
 
 @login_required
@@ -130,18 +151,34 @@ def plan_import_save(request):
         if data["title"]:
             tree["title"] = data["title"]
         try:
-            plan = plan_from_tree(organization=org, tree=tree, start_year=data["start_year"],
-                                  end_year=data["end_year"], by=request.user)
+            plan = plan_from_tree(
+                organization=org,
+                tree=tree,
+                start_year=data["start_year"],
+                end_year=data["end_year"],
+                by=request.user,
+            )
         except ValidationError as exc:
             for path, errors in exc.message_dict.items() if hasattr(exc, "error_dict") else []:
                 form.add_error(None, f"{path}: {' '.join(errors)}")
             if not hasattr(exc, "error_dict"):
                 form.add_error(None, exc)
         else:
-            messages.success(request, _("The plan was imported as a draft. %(n)s line(s) were not "
-                                        "placed.") % {"n": len(unplaced)})
+            messages.success(
+                request,
+                _("The plan was imported as a draft. %(n)s line(s) were not placed.")
+                % {"n": len(unplaced)},
+            )
             return redirect("strategy:plan_detail", plan.pk)
-    return render(request, "strategy/import_preview.html", {
-        "text_form": form, "tree": tree, "unplaced": unplaced,
-        "has_text": bool(request.POST.get("text")), "tree_json": request.POST.get("tree_json", ""),
-        "breadcrumbs": _crumbs()})
+    return render(
+        request,
+        "strategy/import_preview.html",
+        {
+            "text_form": form,
+            "tree": tree,
+            "unplaced": unplaced,
+            "has_text": bool(request.POST.get("text")),
+            "tree_json": request.POST.get("tree_json", ""),
+            "breadcrumbs": _crumbs(),
+        },
+    )

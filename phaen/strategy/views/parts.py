@@ -72,12 +72,18 @@ def _form(spec, request, plan, instance, issue):
     if spec.model is Indicator:
         kwargs["years"] = plan.years
     elif spec.model is PlanProject:
-        kwargs.update(issue=issue, years=plan.years if plan.kind == "local_development" else (),
-                      units=Unit.objects.filter(organization=plan.organization))
+        kwargs.update(
+            issue=issue,
+            years=plan.years if plan.kind == "local_development" else (),
+            units=Unit.objects.filter(organization=plan.organization),
+        )
     elif spec.model is Issue:
         parent = plan.organization.parent
-        kwargs["parent_issues"] = Issue.objects.filter(plan__organization=parent) \
-            .select_related("plan") if parent else Issue.objects.none()
+        kwargs["parent_issues"] = (
+            Issue.objects.filter(plan__organization=parent).select_related("plan")
+            if parent
+            else Issue.objects.none()
+        )
     return spec.form(data, **kwargs)
 
 
@@ -86,21 +92,31 @@ def _new_instance(spec, plan, issue, request):
         return Strategy(issue=issue, sort_order=issue.strategies.count() + 1)
     obj = spec.model(plan=plan)
     if spec.model is Issue:
-        obj.number = (plan.issues.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+        obj.number = (
+            plan.issues.order_by("-number").values_list("number", flat=True).first() or 0
+        ) + 1
         obj.sort_order = obj.number
     if spec.in_issue:
         obj.issue = issue
     if spec.model is Indicator and request.GET.get("parent"):
-        obj.parent = get_object_or_404(Indicator.objects.filter(plan=plan),
-                                       pk=request.GET["parent"])
+        obj.parent = get_object_or_404(
+            Indicator.objects.filter(plan=plan), pk=request.GET["parent"]
+        )
     return obj
 
 
 def _save(spec, form, user):
-    extra = {"frameworks": form.cleaned_data.get("frameworks")} if "frameworks" in form.fields else {}
+    extra = (
+        {"frameworks": form.cleaned_data.get("frameworks")} if "frameworks" in form.fields else {}
+    )
     if spec.model is Indicator:
-        return services.indicator_save(indicator=form.instance, by=user, targets=form.targets(),
-                                       criteria=form.criteria(), **extra)
+        return services.indicator_save(
+            indicator=form.instance,
+            by=user,
+            targets=form.targets(),
+            criteria=form.criteria(),
+            **extra,
+        )
     if spec.model is PlanProject:
         budgets = form.budgets() if form.years else None
         return services.project_save(project=form.instance, by=user, budgets=budgets, **extra)
@@ -168,10 +184,18 @@ def part_edit(request, pk: int, kind: str, part_id: int | None = None):
                 return section(request, plan.pk, _container(kind, form.instance, issue, adding))
             messages.success(request, _("Saved."))
             return redirect(reverse("strategy:plan_detail", args=[plan.pk]) + f"#{container}")
-    context = {"plan": plan, "form": form, "kind": kind, "spec": spec, "issue": issue,
-               "instance": instance, "adding": adding, "container": container,
-               "form_id": form_id(kind, issue, adding),
-               "action": request.get_full_path()}
+    context = {
+        "plan": plan,
+        "form": form,
+        "kind": kind,
+        "spec": spec,
+        "issue": issue,
+        "instance": instance,
+        "adding": adding,
+        "container": container,
+        "form_id": form_id(kind, issue, adding),
+        "action": request.get_full_path(),
+    }
     if is_fragment(request):
         response = render(request, "strategy/_part_form.html", context)
         if request.method == "POST":  # invalid: show the form again where it was

@@ -32,7 +32,8 @@ def plan_list(request):
     context = {
         "plans": plans.filter(organization=org).order_by("-start_year", "-revision"),
         "child_plans": plans.filter(organization__path__startswith=org.path)
-        .exclude(organization=org).order_by("organization__path", "-start_year"),
+        .exclude(organization=org)
+        .order_by("organization__path", "-start_year"),
         "can_edit": access.can_in_org(request.user, "edit_plans", org),
         "breadcrumbs": [{"label": _("Strategic plans"), "url": None}],
     }
@@ -54,8 +55,10 @@ def plan_create(request):
         else:
             messages.success(request, _("The plan was created."))
             return redirect("strategy:plan_detail", plan.pk)
-    crumbs = [{"label": _("Strategic plans"), "url": reverse("strategy:plan_list")},
-              {"label": _("New plan"), "url": None}]
+    crumbs = [
+        {"label": _("Strategic plans"), "url": reverse("strategy:plan_list")},
+        {"label": _("New plan"), "url": None},
+    ]
     return render(request, "strategy/plan_form.html", {"form": form, "breadcrumbs": crumbs})
 
 
@@ -63,7 +66,7 @@ def plan_create(request):
 def plan_detail(request, pk: int):
     plan = get_plan(request, pk, full=True)
     context = selectors.plan_page(plan, request.user)
-    context["breadcrumbs"] = plan_crumbs(plan)[:-1] + [{"label": plan.title, "url": None}]
+    context["breadcrumbs"] = [*plan_crumbs(plan)[:-1], {"label": plan.title, "url": None}]
     return render(request, "strategy/plan_detail.html", context)
 
 
@@ -85,8 +88,11 @@ def plan_edit(request, pk: int):
         services.part_save(instance=form.instance, by=request.user)
         messages.success(request, _("Saved."))
         return redirect("strategy:plan_detail", plan.pk)
-    return render(request, "strategy/plan_form.html", {
-        "form": form, "plan": plan, "breadcrumbs": plan_crumbs(plan, (_("Edit"), None))})
+    return render(
+        request,
+        "strategy/plan_form.html",
+        {"form": form, "plan": plan, "breadcrumbs": plan_crumbs(plan, (_("Edit"), None))},
+    )
 
 
 @login_required
@@ -98,8 +104,13 @@ def plan_approve(request, pk: int):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, _("The plan is approved. It can no longer be changed; "
-                                    "changes are made in a new revision."))
+        messages.success(
+            request,
+            _(
+                "The plan is approved. It can no longer be changed; "
+                "changes are made in a new revision."
+            ),
+        )
     return redirect("strategy:plan_detail", plan.pk)
 
 
@@ -112,7 +123,9 @@ def plan_revise(request, pk: int):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("strategy:plan_detail", plan.pk)
-    messages.success(request, _("Revision %(n)s was started as a draft.") % {"n": revision.revision})
+    messages.success(
+        request, _("Revision %(n)s was started as a draft.") % {"n": revision.revision}
+    )
     return redirect("strategy:plan_detail", revision.pk)
 
 
@@ -130,14 +143,20 @@ def plan_export(request, pk: int, fmt: str):
     tree = {**plan_to_tree(plan), "plan": plan.pk}
     name = f"strategic-plan-{plan.organization.code}-{plan.start_year}-{plan.end_year}"
     if fmt == "json":
-        return _download(json.dumps(tree, ensure_ascii=False, indent=2).encode(), f"{name}.json",
-                         "application/json")
+        return _download(
+            json.dumps(tree, ensure_ascii=False, indent=2).encode(),
+            f"{name}.json",
+            "application/json",
+        )
     import io
 
     buffer = io.BytesIO()
     tree_to_workbook(tree).save(buffer)
-    return _download(buffer.getvalue(), f"{name}.xlsx",
-                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    return _download(
+        buffer.getvalue(),
+        f"{name}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
 
 
 @login_required
@@ -150,21 +169,36 @@ def plan_template(request):
 
     buffer = io.BytesIO()
     template_workbook(org.code, start, start + 4).save(buffer)
-    return _download(buffer.getvalue(), f"strategic-plan-template-{org.code}.xlsx",
-                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    return _download(
+        buffer.getvalue(),
+        f"strategic-plan-template-{org.code}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
 
 
 @login_required
 def plan_alignment(request, pk: int):
     plan = get_plan(request, pk)
-    return render(request, "strategy/plan_alignment.html", {
-        "plan": plan, "frameworks": selectors.alignment(plan),
-        "breadcrumbs": plan_crumbs(plan, (_("Alignment with national frameworks"), None))})
+    return render(
+        request,
+        "strategy/plan_alignment.html",
+        {
+            "plan": plan,
+            "frameworks": selectors.alignment(plan),
+            "breadcrumbs": plan_crumbs(plan, (_("Alignment with national frameworks"), None)),
+        },
+    )
 
 
 @login_required
 def plan_history(request, pk: int):
     plan = get_plan(request, pk)
-    return render(request, "strategy/plan_history.html", {
-        "plan": plan, "changes": selectors.plan_history(plan),
-        "breadcrumbs": plan_crumbs(plan, (_("Change history"), None))})
+    return render(
+        request,
+        "strategy/plan_history.html",
+        {
+            "plan": plan,
+            "changes": selectors.plan_history(plan),
+            "breadcrumbs": plan_crumbs(plan, (_("Change history"), None)),
+        },
+    )

@@ -43,26 +43,37 @@ def _board(org, plan):
     items = SwotItem.objects.filter(organization=org, plan=plan)
     boards = []
     for scope, scope_label in SwotScope.choices:
-        quadrants = [(q, label, [i for i in items if i.scope == scope and i.quadrant == q])
-                     for q, label in Quadrant.choices]
+        quadrants = [
+            (q, label, [i for i in items if i.scope == scope and i.quadrant == q])
+            for q, label in Quadrant.choices
+        ]
         boards.append((scope, scope_label, quadrants))
     return boards
 
 
 def _render_board(request, org, plan, scope: str | None = None):
-    context = {"organization": org, "plan": plan, "boards": _board(org, plan),
-               "can_edit": _editable(request, org, plan)}
+    context = {
+        "organization": org,
+        "plan": plan,
+        "boards": _board(org, plan),
+        "can_edit": _editable(request, org, plan),
+    }
     if scope is not None and is_fragment(request):
         board = next(b for b in context["boards"] if b[0] == scope)
         return render(request, "strategy/_swot_board.html", {**context, "board": board})
-    tows = TowsStrategy.objects.filter(organization=org, plan=plan).select_related("strategy") \
+    tows = (
+        TowsStrategy.objects.filter(organization=org, plan=plan)
+        .select_related("strategy")
         .prefetch_related("items")
-    context["tows"] = [(kind, label, [t for t in tows if t.kind == kind])
-                       for kind, label in TowsKind.choices]
+    )
+    context["tows"] = [
+        (kind, label, [t for t in tows if t.kind == kind]) for kind, label in TowsKind.choices
+    ]
     context["breadcrumbs"] = [{"label": _("Strategic plans"), "url": reverse("strategy:plan_list")}]
     if plan is not None:
-        context["breadcrumbs"].append({"label": plan.title,
-                                       "url": reverse("strategy:plan_detail", args=[plan.pk])})
+        context["breadcrumbs"].append(
+            {"label": plan.title, "url": reverse("strategy:plan_detail", args=[plan.pk])}
+        )
     context["breadcrumbs"].append({"label": _("SWOT and TOWS"), "url": None})
     return render(request, "strategy/swot.html", context)
 
@@ -89,8 +100,12 @@ def swot_item_add(request, scope: str):
     if form.is_valid():
         item = form.instance
         item.organization, item.plan, item.scope = org, plan, scope
-        item.sort_order = SwotItem.objects.filter(organization=org, plan=plan, scope=scope,
-                                                  quadrant=item.quadrant).count() + 1
+        item.sort_order = (
+            SwotItem.objects.filter(
+                organization=org, plan=plan, scope=scope, quadrant=item.quadrant
+            ).count()
+            + 1
+        )
         services.part_save(instance=item, by=request.user)
     return _after(request, org, plan, scope)
 
@@ -134,8 +149,11 @@ def swot_item_move(request, pk: int, direction: str):
     """Move an item up or down within its quadrant (reorder)."""
     item = _item(request, pk)
     _check_edit(request, item.organization, item.plan)
-    siblings = list(SwotItem.objects.filter(organization=item.organization, plan=item.plan,
-                                            scope=item.scope, quadrant=item.quadrant))
+    siblings = list(
+        SwotItem.objects.filter(
+            organization=item.organization, plan=item.plan, scope=item.scope, quadrant=item.quadrant
+        )
+    )
     index = siblings.index(item)
     other = index - 1 if direction == "up" else index + 1
     if 0 <= other < len(siblings):
@@ -154,8 +172,12 @@ def tows_add(request):
     _check_edit(request, org, plan)
     items = SwotItem.objects.filter(organization=org, plan=plan)
     strategies = Strategy.objects.filter(issue__plan=plan) if plan else Strategy.objects.none()
-    form = TowsForm(request.POST or None, items=items, strategies=strategies,
-                    initial={"kind": request.GET.get("kind", "SO")})
+    form = TowsForm(
+        request.POST or None,
+        items=items,
+        strategies=strategies,
+        initial={"kind": request.GET.get("kind", "SO")},
+    )
     if request.method == "POST" and form.is_valid():
         tows = form.instance
         tows.organization, tows.plan = org, plan
@@ -163,11 +185,23 @@ def tows_add(request):
         services.part_save(instance=tows, by=request.user)
         tows.items.set(form.cleaned_data["items"])
         return redirect(reverse("strategy:swot") + (f"?plan={plan.pk}" if plan else "") + "#tows")
-    return render(request, "strategy/tows_form.html", {
-        "form": form, "plan": plan, "organization": org, "quadrants": Quadrant.choices,
-        "breadcrumbs": [{"label": _("SWOT and TOWS"),
-                         "url": reverse("strategy:swot") + (f"?plan={plan.pk}" if plan else "")},
-                        {"label": _("New TOWS strategy"), "url": None}]})
+    return render(
+        request,
+        "strategy/tows_form.html",
+        {
+            "form": form,
+            "plan": plan,
+            "organization": org,
+            "quadrants": Quadrant.choices,
+            "breadcrumbs": [
+                {
+                    "label": _("SWOT and TOWS"),
+                    "url": reverse("strategy:swot") + (f"?plan={plan.pk}" if plan else ""),
+                },
+                {"label": _("New TOWS strategy"), "url": None},
+            ],
+        },
+    )
 
 
 @login_required

@@ -13,11 +13,11 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from phaen.conftest import ARTIFACTS
 from phaen.core.testing import PASSWORD, appoint, make_person, make_position
 from phaen.core.thai import fiscal_year
 from phaen.organizations.choices import AppointmentKind, Role
 from phaen.organizations.models import Appointment, Position, Unit
-from phaen.conftest import ARTIFACTS
 
 pytestmark = [
     pytest.mark.browser,

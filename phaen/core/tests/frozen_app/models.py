@@ -9,6 +9,9 @@ class Tag(models.Model):
     class Meta:
         app_label = "frozen_app"
 
+    def __str__(self) -> str:
+        return self.name
+
 
 class Document(FreezableModel):
     """Stands for a plan: frozen once approved or announced."""

@@ -22,9 +22,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         try:
             org, created = organization_save(
-                code=options["code"], name_th=options["name"], kind_code=options["kind"],
-                parent_code=options["parent"], name_en=options["name_en"],
-                short_name_th=options["short_name"], province=options["province"],
+                code=options["code"],
+                name_th=options["name"],
+                kind_code=options["kind"],
+                parent_code=options["parent"],
+                name_en=options["name_en"],
+                short_name_th=options["short_name"],
+                province=options["province"],
             )
         except ValidationError as exc:
             messages = "; ".join(

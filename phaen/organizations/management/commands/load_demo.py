@@ -27,13 +27,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--if-empty", action="store_true",
+            "--if-empty",
+            action="store_true",
             help="do nothing (and succeed) when the database already has organisations",
         )
 
     def handle(self, *args, **options):
         if Organization.objects.exists():
-            message = "The database already has organisations; the demo is loaded only into an empty one."
+            message = (
+                "The database already has organisations; the demo is loaded only into an empty one."
+            )
             if options["if_empty"]:
                 self.stdout.write(f"Demo not loaded: {message}")
                 return

@@ -33,7 +33,9 @@ def read_tree(path: Path) -> tuple[dict, list]:
         except DocumentError as exc:
             raise CommandError(f"{path}: {exc}") from None
         return result.plan.to_dict(), list(result.unplaced)
-    raise CommandError(f"{path}: unsupported file type {suffix or '(none)'}; use .txt, .docx or .json")
+    raise CommandError(
+        f"{path}: unsupported file type {suffix or '(none)'}; use .txt, .docx or .json"
+    )
 
 
 class Command(BaseCommand):
@@ -51,8 +53,9 @@ class Command(BaseCommand):
         parser.add_argument("--end", type=int, help="last fiscal year (B.E.), e.g. 2570")
         parser.add_argument("--kind", help="strategic | action_multi_year | local_development")
         parser.add_argument("--title", help="plan title (default: made from the organisation)")
-        parser.add_argument("--strict", action="store_true",
-                            help="save nothing if any line could not be placed")
+        parser.add_argument(
+            "--strict", action="store_true", help="save nothing if any line could not be placed"
+        )
         parser.add_argument("--user", help="act as this user (access is checked)")
 
     def handle(self, *args, **options):
@@ -62,18 +65,26 @@ class Command(BaseCommand):
         for line in unplaced:
             self.stderr.write(f"line {line.line_no}: not placed ({line.reason}): {line.text}")
         if unplaced and options["strict"]:
-            raise CommandError(f"{len(unplaced)} line(s) could not be placed; nothing saved (--strict)")
+            raise CommandError(
+                f"{len(unplaced)} line(s) could not be placed; nothing saved (--strict)"
+            )
         if options["kind"]:
             tree["kind"] = options["kind"]
         if options["title"]:
             tree["title"] = options["title"]
         try:
-            plan = plan_from_tree(organization=org, tree=tree, start_year=options["start"],
-                                  end_year=options["end"], by=user)
+            plan = plan_from_tree(
+                organization=org,
+                tree=tree,
+                start_year=options["start"],
+                end_year=options["end"],
+                by=user,
+            )
         except ValidationError as exc:
             raise CommandError("nothing saved:\n" + validation_lines(exc)) from None
         counts = {
-            "issues": plan.issues.count(), "indicators": plan.indicators.count(),
+            "issues": plan.issues.count(),
+            "indicators": plan.indicators.count(),
             "projects": plan.projects.count(),
         }
         self.stdout.write(
