@@ -179,3 +179,21 @@ def plan_history(plan: StrategicPlan, limit: int = 200) -> list:
         {"record": r, "model": r.instance_type._meta.verbose_name, "fields": deltas.get(id(r))}
         for r in newest
     ]
+
+
+def plan_summary(organization, user) -> StrategicPlan | None:
+    """The organisation's current plan (latest period and revision) with the counts the
+    home page shows, in one query."""
+    from django.db.models import Count
+
+    return (
+        StrategicPlan.objects.for_user(user, "view")
+        .filter(organization=organization)
+        .annotate(
+            issue_count=Count("issues", distinct=True),
+            indicator_count=Count("indicators", distinct=True),
+            project_count=Count("projects", distinct=True),
+        )
+        .order_by("-start_year", "-revision", "-pk")
+        .first()
+    )

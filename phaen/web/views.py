@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from phaen.core.thai import fiscal_year_range
 from phaen.organizations.models import Organization
 from phaen.web.middleware import SESSION_FY, SESSION_ORG
+from phaen.strategy.selectors import plan_summary
 from phaen.web.selectors import organization_summary, recent_changes
 from phaen.web.switching import is_allowed_fiscal_year
 
@@ -26,6 +27,7 @@ def home(request):
     fy_start, fy_end = fiscal_year_range(request.fiscal_year)
     context = {
         "summary": organization_summary(org, request.user),
+        "plan": plan_summary(org, request.user),
         "changes": recent_changes(org),
         "fy_start": fy_start,
         "fy_end": fy_end,

@@ -142,7 +142,7 @@ def _home_queries(client, django_assert_num_queries, user, expected):
 @pytest.mark.parametrize("size", [1, 6])
 def test_it_shows_home_in_constant_queries(client, world, django_assert_num_queries, size):
     _grow(world.own, size)
-    response = _home_queries(client, django_assert_num_queries, world.planner, 20)
+    response = _home_queries(client, django_assert_num_queries, world.planner, 21)
     assert len(response.context["summary"].children) == size + 1
 
 
