@@ -83,6 +83,11 @@ class Report:
         """Organisation name and fiscal year printed in the page header and title rows."""
         return {"organization": "", "fiscal_year": None}
 
+    def thai_digits(self, data: Any) -> bool:
+        """Whether the document itself asks for Thai digits (e.g. a plan that chose them);
+        OR-ed with the ``--thai-digits`` option, page numbers included."""
+        return False
+
     def filename(self, data: Any, fmt: str) -> str:
         return f"{self.name}.{fmt}"
 

@@ -45,11 +45,15 @@ def report_run_create(
         raise ValidationError({"format": _("This report cannot be made in that format.")})
     if not access.can_in_org(user, "view", organization):
         raise PermissionDenied(_("You may not see this organisation."))
+    try:
+        options = report.options_for_organization(organization, fiscal_year)
+    except ReportError as exc:  # e.g. the organisation has no plan this report prints
+        raise ValidationError({"report": str(exc)}) from None
     run = ReportRun(
         user=user,
         organization=organization,
         report=report.name,
-        options=report.options_for_organization(organization, fiscal_year),
+        options=options,
         format=fmt,
         thai_digits=thai_digits,
         language=language[:2],

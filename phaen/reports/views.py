@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -66,15 +67,19 @@ def run_create(request, name: str):
     form = ReportRunForm(request.POST, report=report)
     if not form.is_valid():
         return _index(request, bound=form, status=400)
-    run = report_run_create(
-        user=request.user,
-        report_name=report.name,
-        organization=org,
-        fmt=form.cleaned_data["format"],
-        thai_digits=form.cleaned_data["thai_digits"],
-        language=get_language() or "th",
-        fiscal_year=request.fiscal_year,
-    )
+    try:
+        run = report_run_create(
+            user=request.user,
+            report_name=report.name,
+            organization=org,
+            fmt=form.cleaned_data["format"],
+            thai_digits=form.cleaned_data["thai_digits"],
+            language=get_language() or "th",
+            fiscal_year=request.fiscal_year,
+        )
+    except ValidationError as exc:  # e.g. no plan this report prints: say why, save nothing
+        messages.error(request, " ".join(exc.messages))
+        return redirect("reports:index")
     return redirect("reports:run_detail", pk=run.pk)
 
 

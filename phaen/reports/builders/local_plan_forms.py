@@ -745,6 +745,9 @@ class _LocalPlanForm(Report):
             )
         return {"plan": plan, "edition": None, "version": CURRENT_VERSION}
 
+    def thai_digits(self, data: FormDocument) -> bool:
+        return data.plan.thai_digits
+
     def heading(self, data: FormDocument) -> dict[str, Any]:
         return {"organization": data.plan.organization, "fiscal_year": None}
 

@@ -345,6 +345,9 @@ class StrategicPlanReport(Report):
     def build(self, *, user, plan: int, **options: Any) -> StrategicPlanDocument:
         return build_strategic_plan(user=user, plan_id=plan)
 
+    def thai_digits(self, data: StrategicPlanDocument) -> bool:
+        return data.thai_digits
+
     def heading(self, data: StrategicPlanDocument) -> dict[str, Any]:
         return {"organization": data.cover.organization, "fiscal_year": None}
 

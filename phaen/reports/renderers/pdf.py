@@ -58,7 +58,7 @@ def document(report: Report, data, *, thai_digits: bool = False) -> dict:
             "fiscal_year_label": fy_label,
             "orientation": report.orientation,
             "lang": lang,
-            "thai_digits": bool(thai_digits),
+            "thai_digits": bool(thai_digits or report.thai_digits(data)),
             "site": settings.PHAEN_SITE_NAME,
             "page_label": _("Page"),
             "generated_text": _("Printed %(when)s")

@@ -291,3 +291,12 @@ def test_operators_can_read_runs_in_the_admin(client, world):
     assert client.get(reverse("admin:reports_reportrun_changelist")).status_code == 200
     page = client.get(reverse("admin:reports_reportrun_change", args=[run.pk]))
     assert page.status_code == 200 and "Traceback: boom" in page.content.decode()
+
+
+def test_a_report_the_organisation_cannot_print_is_refused_with_its_reason(planner, world):
+    response = planner.post(
+        reverse("reports:run_create", args=["p02"]), {"p02-format": "pdf"}, follow=True
+    )
+    assert response.status_code == 200
+    assert not ReportRun.objects.exists()
+    assert "alert-danger" in response.content.decode()

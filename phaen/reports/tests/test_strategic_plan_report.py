@@ -265,3 +265,14 @@ def test_the_command_writes_each_format(world, plan, tmp_path):
     assert load_workbook(tmp_path / "plan.xlsx").sheetnames[0] == "ภาพรวมของแผน"
     with pytest.raises(CommandError, match=str(plan.pk)):
         run("strategic-plan", "--plan", str(plan.pk), "--user", world.outsider.username)
+
+
+def test_a_plan_that_chose_thai_digits_numbers_its_pages_in_thai_digits(world):
+    from phaen.reports.renderers.pdf import document
+
+    report = get_report("strategic-plan")
+    thai = make_plan(world, digits="thai")
+    arabic = make_plan(world)
+    assert document(report, build(world, thai))["meta"]["thai_digits"] is True
+    assert document(report, build(world, arabic))["meta"]["thai_digits"] is False
+    assert document(report, build(world, arabic), thai_digits=True)["meta"]["thai_digits"] is True
