@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "phaen.organizations",
     "phaen.strategy",
     "phaen.budget",
+    "phaen.plans",
     "phaen.reports",
     "phaen.api",
     "phaen.web",
