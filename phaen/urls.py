@@ -13,6 +13,7 @@ urlpatterns = [
     path("organizations/", include("phaen.organizations.urls")),
     path("reports/", include("phaen.reports.urls")),
     path("strategy/", include("phaen.strategy.urls")),
+    path("plans/", include("phaen.plans.urls")),
     path("", include("phaen.web.urls")),
 ]
 

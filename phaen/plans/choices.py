@@ -4,7 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 class AnnualPlanKind(models.TextChoices):
     ACTION_PLAN = "action_plan", _("Action plan (แผนปฏิบัติการ)")
-    GOVERNMENT_ACTION_PLAN = "gov_action_plan", _("Annual government action plan (แผนปฏิบัติราชการประจำปี)")
+    GOVERNMENT_ACTION_PLAN = (
+        "gov_action_plan",
+        _("Annual government action plan (แผนปฏิบัติราชการประจำปี)"),
+    )
     OPERATIONAL_PLAN = "operational_plan", _("Operational plan (แผนการดำเนินงาน)")
 
 

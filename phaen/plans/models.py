@@ -40,41 +40,62 @@ class AnnualPlan(FreezableModel, AuditedModel):
     FROZEN_STATE_FIELD = "state"
     FROZEN_STATES = FROZEN_STATES
     # An approved edition may still be announced and its posting recorded.
-    FROZEN_MUTABLE_FIELDS = frozenset({"state", "announced_on", "posted_from", "posted_until"})
+    FROZEN_MUTABLE_FIELDS = frozenset(
+        {"state", "current_step", "announced_on", "posted_from", "posted_until"}
+    )
 
     organization = models.ForeignKey(
-        "organizations.Organization", verbose_name=_("organisation"), on_delete=models.PROTECT,
+        "organizations.Organization",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
         related_name="annual_plans",
     )
     kind = models.CharField(_("kind"), max_length=20, choices=c.AnnualPlanKind.choices)
     fiscal_year = models.PositiveSmallIntegerField(_("fiscal year (B.E.)"))
     title = models.CharField(_("title"), max_length=500)
     multi_year_plan = models.ForeignKey(
-        "strategy.StrategicPlan", verbose_name=_("multi-year plan"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="annual_plans",
+        "strategy.StrategicPlan",
+        verbose_name=_("multi-year plan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="annual_plans",
     )
     action_plan = models.ForeignKey(
-        "self", verbose_name=_("action plan it carries out"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="operational_plans",
+        "self",
+        verbose_name=_("action plan it carries out"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="operational_plans",
     )
-    state = models.CharField(_("state"), max_length=20, choices=c.PlanState.choices,
-                             default=c.PlanState.DRAFT)
-    edition_kind = models.CharField(_("edition"), max_length=20, choices=c.EditionKind.choices,
-                                    default=c.EditionKind.ORIGINAL)
+    state = models.CharField(
+        _("state"), max_length=20, choices=c.PlanState.choices, default=c.PlanState.DRAFT
+    )
+    current_step = models.PositiveSmallIntegerField(_("current review step"), default=0)
+    edition_kind = models.CharField(
+        _("edition"), max_length=20, choices=c.EditionKind.choices, default=c.EditionKind.ORIGINAL
+    )
     edition_number = models.PositiveSmallIntegerField(_("edition number"), default=0)
     edition_year = models.PositiveSmallIntegerField(_("edition year (B.E.)"), null=True, blank=True)
     edition_reason = models.TextField(_("reason for the edition"), blank=True)
     previous = models.ForeignKey(
-        "self", verbose_name=_("previous edition"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="next_editions",
+        "self",
+        verbose_name=_("previous edition"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="next_editions",
     )
     approved_on = models.DateField(_("approved on"), null=True, blank=True)
     announced_on = models.DateField(_("announced on"), null=True, blank=True)
     posted_from = models.DateField(_("posted from"), null=True, blank=True)
     posted_until = models.DateField(_("posted until"), null=True, blank=True)
     budget_threshold = models.DecimalField(
-        _("budget above which a risk and a fallback plan are required"), max_digits=16,
-        decimal_places=2, default=100000,
+        _("budget above which a risk and a fallback plan are required"),
+        max_digits=16,
+        decimal_places=2,
+        default=100000,
     )
 
     objects = ScopedFreezableQuerySet.as_manager()
@@ -100,8 +121,10 @@ class AnnualPlan(FreezableModel, AuditedModel):
             stored = type(self)._base_manager.filter(pk=self.pk).values_list("state", flat=True)
             old = stored.first()
             # A frozen edition only moves forward: approved → announced.
-            if old in FROZEN_STATES and self.state != old and not (
-                old == c.PlanState.APPROVED and self.state == c.PlanState.ANNOUNCED
+            if (
+                old in FROZEN_STATES
+                and self.state != old
+                and not (old == c.PlanState.APPROVED and self.state == c.PlanState.ANNOUNCED)
             ):
                 raise FrozenRecordError()
         super().save(*args, **kwargs)
@@ -119,63 +142,135 @@ class Project(FreezableModel, AuditedModel):
 
     FROZEN_PARENT = "plan"
 
-    plan = models.ForeignKey(AnnualPlan, verbose_name=_("plan"), on_delete=models.PROTECT,
-                             related_name="projects")
+    plan = models.ForeignKey(
+        AnnualPlan, verbose_name=_("plan"), on_delete=models.PROTECT, related_name="projects"
+    )
     lineage = models.UUIDField(_("lineage"), default=uuid.uuid4, editable=False, db_index=True)
     code = models.CharField(_("code"), max_length=40, blank=True)
     name = models.CharField(_("name"), max_length=500)
     rationale = models.TextField(_("rationale"), blank=True)
     objectives = models.TextField(_("objectives"), blank=True)
     target_group = models.CharField(_("target group"), max_length=500, blank=True)
-    target_count = models.PositiveIntegerField(_("number in the target group"), null=True,
-                                               blank=True)
+    target_count = models.PositiveIntegerField(
+        _("number in the target group"), null=True, blank=True
+    )
     place = models.CharField(_("place(s)"), max_length=500, blank=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
-    months = models.JSONField(_("planned months"), default=list, blank=True,
-                              validators=[validate_months])
-    issue = models.ForeignKey("strategy.Issue", verbose_name=_("strategic issue"), null=True,
-                              blank=True, on_delete=models.PROTECT, related_name="annual_projects")
-    strategy = models.ForeignKey("strategy.Strategy", verbose_name=_("strategy"), null=True,
-                                 blank=True, on_delete=models.PROTECT,
-                                 related_name="annual_projects")
-    work_plan = models.ForeignKey("budget.WorkPlan", verbose_name=_("work plan"), null=True,
-                                  blank=True, on_delete=models.PROTECT, related_name="+")
-    indicators = models.ManyToManyField("strategy.Indicator", verbose_name=_("indicators served"),
-                                        blank=True, related_name="annual_projects")
-    frameworks = models.ManyToManyField("strategy.FrameworkItem", verbose_name=_("alignment"),
-                                        blank=True, related_name="annual_projects")
+    months = models.JSONField(
+        _("planned months"), default=list, blank=True, validators=[validate_months]
+    )
+    issue = models.ForeignKey(
+        "strategy.Issue",
+        verbose_name=_("strategic issue"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="annual_projects",
+    )
+    strategy = models.ForeignKey(
+        "strategy.Strategy",
+        verbose_name=_("strategy"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="annual_projects",
+    )
+    work_plan = models.ForeignKey(
+        "budget.WorkPlan",
+        verbose_name=_("work plan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    indicators = models.ManyToManyField(
+        "strategy.Indicator",
+        verbose_name=_("indicators served"),
+        blank=True,
+        related_name="annual_projects",
+    )
+    frameworks = models.ManyToManyField(
+        "strategy.FrameworkItem",
+        verbose_name=_("alignment"),
+        blank=True,
+        related_name="annual_projects",
+    )
     ldp_project = models.ForeignKey(
-        "strategy.PlanProject", verbose_name=_("development-plan project"), null=True,
-        blank=True, on_delete=models.PROTECT, related_name="annual_projects",
+        "strategy.PlanProject",
+        verbose_name=_("development-plan project"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="annual_projects",
     )
     action_plan_project = models.ForeignKey(
-        "self", verbose_name=_("action-plan project it carries out"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="operational_projects",
+        "self",
+        verbose_name=_("action-plan project it carries out"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="operational_projects",
     )
     other_agency = models.CharField(_("run by another agency"), max_length=255, blank=True)
     importance = models.PositiveSmallIntegerField(_("importance (1–5)"), default=3)
     urgency = models.PositiveSmallIntegerField(_("urgency (1–5)"), default=3)
-    responsible_unit = models.ForeignKey("organizations.Unit", verbose_name=_("responsible unit"),
-                                         null=True, blank=True, on_delete=models.SET_NULL,
-                                         related_name="+")
-    lead_position = models.ForeignKey("organizations.Position", verbose_name=_("lead host"),
-                                      null=True, blank=True, on_delete=models.SET_NULL,
-                                      related_name="lead_projects")
-    co_host_units = models.ManyToManyField("organizations.Unit", verbose_name=_("co-hosts"),
-                                           blank=True, related_name="co_hosted_projects")
-    supporter_units = models.ManyToManyField("organizations.Unit", verbose_name=_("supporters"),
-                                             blank=True, related_name="supported_projects")
-    supervisor = models.ForeignKey("organizations.Position", verbose_name=_("supervisor"),
-                                   null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="supervised_projects")
-    owner = models.ForeignKey("organizations.Person", verbose_name=_("project owner"), null=True,
-                              blank=True, on_delete=models.SET_NULL, related_name="projects")
-    status = models.CharField(_("status"), max_length=20, choices=c.ProjectStatus.choices,
-                              default=c.ProjectStatus.PLANNED)
+    responsible_unit = models.ForeignKey(
+        "organizations.Unit",
+        verbose_name=_("responsible unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_position = models.ForeignKey(
+        "organizations.Position",
+        verbose_name=_("lead host"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lead_projects",
+    )
+    co_host_units = models.ManyToManyField(
+        "organizations.Unit",
+        verbose_name=_("co-hosts"),
+        blank=True,
+        related_name="co_hosted_projects",
+    )
+    supporter_units = models.ManyToManyField(
+        "organizations.Unit",
+        verbose_name=_("supporters"),
+        blank=True,
+        related_name="supported_projects",
+    )
+    supervisor = models.ForeignKey(
+        "organizations.Position",
+        verbose_name=_("supervisor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="supervised_projects",
+    )
+    owner = models.ForeignKey(
+        "organizations.Person",
+        verbose_name=_("project owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="projects",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=c.ProjectStatus.choices, default=c.ProjectStatus.PLANNED
+    )
     out_of_plan = models.BooleanField(_("added outside the plan (นอกแผน)"), default=False)
-    copied_from = models.ForeignKey("self", verbose_name=_("copied from"), null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="copies")
+    copied_from = models.ForeignKey(
+        "self",
+        verbose_name=_("copied from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="copies",
+    )
     sort_order = models.PositiveIntegerField(_("order"), default=0)
     version = models.PositiveIntegerField(_("version"), default=1)
 
@@ -192,7 +287,8 @@ class Project(FreezableModel, AuditedModel):
                 violation_error_message=_("Importance and urgency run from 1 to 5."),
             ),
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True)
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
                 | Q(end_date__gte=models.F("start_date")),
                 name="project_end_after_start",
                 violation_error_message=_("The end date cannot be before the start date."),
@@ -219,14 +315,17 @@ class ProjectPart(FreezableModel, AuditedModel):
 class ProjectOutput(ProjectPart):
     """An expected output or outcome, measurable, with its target."""
 
-    project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE,
-                                related_name="outputs")
-    kind = models.CharField(_("kind"), max_length=10, choices=c.OutputKind.choices,
-                            default=c.OutputKind.OUTPUT)
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="outputs"
+    )
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=c.OutputKind.choices, default=c.OutputKind.OUTPUT
+    )
     description = models.CharField(_("description"), max_length=500)
     unit = models.CharField(_("unit of measure"), max_length=100, blank=True)
-    target = models.DecimalField(_("target"), max_digits=16, decimal_places=2, null=True,
-                                 blank=True)
+    target = models.DecimalField(
+        _("target"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("expected result")
@@ -241,18 +340,24 @@ class Activity(ProjectPart):
     """A step or activity of a project, with its months, place, responsible position and
     budget."""
 
-    project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE,
-                                related_name="activities")
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="activities"
+    )
     name = models.CharField(_("name"), max_length=500)
     method = models.TextField(_("method"), blank=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
-    months = models.JSONField(_("planned months"), default=list, blank=True,
-                              validators=[validate_months])
+    months = models.JSONField(
+        _("planned months"), default=list, blank=True, validators=[validate_months]
+    )
     time_place = models.CharField(_("time and place"), max_length=500, blank=True)
     responsible_position = models.ForeignKey(
-        "organizations.Position", verbose_name=_("responsible position"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="activities",
+        "organizations.Position",
+        verbose_name=_("responsible position"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="activities",
     )
     sort_order = models.PositiveIntegerField(_("order"), default=0)
 
@@ -262,7 +367,8 @@ class Activity(ProjectPart):
         ordering = ["project", "sort_order", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True)
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
                 | Q(end_date__gte=models.F("start_date")),
                 name="activity_end_after_start",
                 violation_error_message=_("The end date cannot be before the start date."),
@@ -277,10 +383,17 @@ class Risk(ProjectPart):
     """A risk of a step or activity (or of the whole project), with likelihood and impact
     1–5, its mitigation and the fallback plan (แผนสำรอง)."""
 
-    project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE,
-                                related_name="risks")
-    activity = models.ForeignKey(Activity, verbose_name=_("activity"), null=True, blank=True,
-                                 on_delete=models.CASCADE, related_name="risks")
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="risks"
+    )
+    activity = models.ForeignKey(
+        Activity,
+        verbose_name=_("activity"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="risks",
+    )
     description = models.TextField(_("risk"))
     likelihood = models.PositiveSmallIntegerField(_("likelihood (1–5)"), default=3)
     impact = models.PositiveSmallIntegerField(_("impact (1–5)"), default=3)
@@ -311,17 +424,33 @@ class BudgetLine(ProjectPart):
     """Money of a project (or one of its activities) from one source and expense category,
     drawing on an appropriation line, with a planned spending profile by fiscal month."""
 
-    project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE,
-                                related_name="budget_lines")
-    activity = models.ForeignKey(Activity, verbose_name=_("activity"), null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="budget_lines")
-    source = models.ForeignKey("budget.BudgetSource", verbose_name=_("source"),
-                               on_delete=models.PROTECT, related_name="+")
-    category = models.ForeignKey("budget.ExpenseCategory", verbose_name=_("expense category"),
-                                 on_delete=models.PROTECT, related_name="+")
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="budget_lines"
+    )
+    activity = models.ForeignKey(
+        Activity,
+        verbose_name=_("activity"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="budget_lines",
+    )
+    source = models.ForeignKey(
+        "budget.BudgetSource", verbose_name=_("source"), on_delete=models.PROTECT, related_name="+"
+    )
+    category = models.ForeignKey(
+        "budget.ExpenseCategory",
+        verbose_name=_("expense category"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     appropriation_line = models.ForeignKey(
-        "budget.AppropriationLine", verbose_name=_("appropriation line"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="budget_lines",
+        "budget.AppropriationLine",
+        verbose_name=_("appropriation line"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="budget_lines",
     )
     description = models.CharField(_("item"), max_length=500, blank=True)
     amount = models.DecimalField(_("amount (baht)"), max_digits=16, decimal_places=2)
@@ -332,8 +461,11 @@ class BudgetLine(ProjectPart):
         verbose_name_plural = _("budget lines")
         ordering = ["project", "id"]
         constraints = [
-            models.CheckConstraint(condition=Q(amount__gte=0), name="budget_line_not_negative",
-                                   violation_error_message=_("An amount cannot be negative.")),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0),
+                name="budget_line_not_negative",
+                violation_error_message=_("An amount cannot be negative."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -346,12 +478,112 @@ class BudgetLine(ProjectPart):
         if not plan:
             return
         if not isinstance(plan, list) or len(plan) != 12:
-            raise ValidationError({"monthly_plan": _("Give twelve monthly amounts, October first.")})
+            raise ValidationError(
+                {"monthly_plan": _("Give twelve monthly amounts, October first.")}
+            )
         try:
             total = sum(Decimal(str(v or 0)) for v in plan)
         except (InvalidOperation, TypeError):
             raise ValidationError({"monthly_plan": _("Monthly amounts must be numbers.")}) from None
         if self.amount is not None and total != self.amount:
-            raise ValidationError({"monthly_plan": _(
-                "The months add up to %(total)s, not the line's %(amount)s."
-            ) % {"total": total, "amount": self.amount}})
+            raise ValidationError(
+                {
+                    "monthly_plan": _("The months add up to %(total)s, not the line's %(amount)s.")
+                    % {"total": total, "amount": self.amount}
+                }
+            )
+
+
+# --- Review and approval -------------------------------------------------------------------
+class ReviewStep(models.Model):
+    """A step of the review route of a plan kind (data, editable by admins). ``roles`` are
+    the roles allowed to complete the step (comma separated)."""
+
+    plan_kind = models.CharField(_("plan kind"), max_length=20, choices=c.AnnualPlanKind.choices)
+    order = models.PositiveSmallIntegerField(_("order"))
+    code = models.SlugField(_("code"), max_length=40)
+    name_th = models.CharField(_("Thai name"), max_length=255)
+    name_en = models.CharField(_("English name"), max_length=255, blank=True)
+    roles = models.CharField(_("roles allowed"), max_length=200)
+
+    class Meta:
+        verbose_name = _("review step")
+        verbose_name_plural = _("review steps")
+        ordering = ["plan_kind", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan_kind", "order"], name="unique_review_step_order")
+        ]
+
+    def __str__(self) -> str:
+        from django.utils.translation import get_language
+
+        english = (get_language() or "th").startswith("en")
+        return self.name_en if english and self.name_en else self.name_th
+
+    @property
+    def role_list(self) -> list[str]:
+        return [r.strip() for r in self.roles.split(",") if r.strip()]
+
+
+class PlanTransition(models.Model):
+    """One move of a plan through its route (who, when, from, to, comment). Append-only."""
+
+    plan = models.ForeignKey(
+        AnnualPlan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="transitions"
+    )
+    step = models.ForeignKey(
+        ReviewStep,
+        verbose_name=_("step"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    from_state = models.CharField(_("from"), max_length=20, choices=c.PlanState.choices)
+    to_state = models.CharField(_("to"), max_length=20, choices=c.PlanState.choices)
+    by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        verbose_name = _("plan transition")
+        verbose_name_plural = _("plan transitions")
+        ordering = ["plan", "at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.plan}: {self.from_state} → {self.to_state}"
+
+
+class Override(models.Model):
+    """A planner's reasoned decision to submit despite a non-blocking finding."""
+
+    plan = models.ForeignKey(
+        AnnualPlan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="overrides"
+    )
+    finding = models.CharField(_("finding"), max_length=200)
+    reason = models.TextField(_("reason"))
+    by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("override of a finding")
+        verbose_name_plural = _("overrides of findings")
+        ordering = ["plan", "at"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "finding"], name="unique_override_per_finding")
+        ]
+
+    def __str__(self) -> str:
+        return self.finding

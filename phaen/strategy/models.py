@@ -413,7 +413,8 @@ class IndicatorTarget(FreezableModel, AuditedModel):
     class Meta:
         verbose_name = _("indicator target")
         verbose_name_plural = _("indicator targets")
-        ordering = ["indicator", "fiscal_year", "quarter"]
+        # The year's target (no quarter) first on every database (PostgreSQL sorts NULL last).
+        ordering = ["indicator", "fiscal_year", models.F("quarter").asc(nulls_first=True)]
         constraints = [
             # Two partial constraints, since SQLite cannot treat NULL quarters as equal.
             models.UniqueConstraint(
