@@ -42,5 +42,6 @@ def register_policies() -> None:
 
     register(m.AnnualPlan, org_path="organization", rules=rules(None))
     register(m.Project, org_path="plan__organization", rules=rules(""))
+    register(m.EquipmentItem, org_path="plan__organization", rules=rules(None))
     for model in (m.ProjectOutput, m.Activity, m.Risk, m.BudgetLine):
         register(model, org_path="project__plan__organization", rules=rules("project__"))

@@ -494,6 +494,47 @@ class BudgetLine(ProjectPart):
             )
 
 
+
+class EquipmentItem(FreezableModel, AuditedModel):
+    """A capital item (ครุภัณฑ์) of an operational plan not tied to a project (form ผด.02/1)."""
+
+    FROZEN_PARENT = "plan"
+
+    plan = models.ForeignKey(AnnualPlan, verbose_name=_("plan"), on_delete=models.PROTECT,
+                             related_name="equipment")
+    work_plan = models.ForeignKey("budget.WorkPlan", verbose_name=_("work plan"), null=True,
+                                  blank=True, on_delete=models.PROTECT, related_name="+")
+    category = models.ForeignKey("budget.ExpenseCategory", verbose_name=_("kind of equipment"),
+                                 on_delete=models.PROTECT, related_name="+")
+    name = models.CharField(_("equipment"), max_length=500)
+    details = models.TextField(_("details of what is bought"), blank=True)
+    amount = models.DecimalField(_("amount (baht)"), max_digits=16, decimal_places=2)
+    place = models.CharField(_("place"), max_length=500, blank=True)
+    responsible_unit = models.ForeignKey("organizations.Unit", verbose_name=_("responsible unit"),
+                                         null=True, blank=True, on_delete=models.SET_NULL,
+                                         related_name="+")
+    months = models.JSONField(_("planned months"), default=list, blank=True,
+                              validators=[validate_months])
+    appropriation_line = models.ForeignKey(
+        "budget.AppropriationLine", verbose_name=_("appropriation line"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="equipment_items",
+    )
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+
+    objects = ScopedFreezableQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("equipment item")
+        verbose_name_plural = _("equipment items")
+        ordering = ["plan", "sort_order", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gte=0), name="equipment_not_negative",
+                                   violation_error_message=_("An amount cannot be negative.")),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
 # --- Review and approval -------------------------------------------------------------------
 class ReviewStep(models.Model):
     """A step of the review route of a plan kind (data, editable by admins). ``roles`` are
