@@ -53,6 +53,8 @@ def _thai_unless_chosen(request) -> None:
     office PC set up in English must still open the Thai pages (decision 0005)."""
     if settings.LANGUAGE_COOKIE_NAME in request.COOKIES:
         return
+    if request.path.startswith("/api/"):
+        return  # API clients choose their language with Accept-Language
     translation.activate(settings.LANGUAGE_CODE)
     request.LANGUAGE_CODE = translation.get_language()
 
