@@ -238,6 +238,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "SwotScopeEnum": "phaen.strategy.choices.SwotScope",
         "ExpenseCategoryScopeEnum": "phaen.budget.models.CategoryScope",
+        "PlanStatusEnum": "phaen.strategy.choices.PlanStatus",
+        "ProjectStatusEnum": "phaen.plans.choices.ProjectStatus",
     },
 }
 

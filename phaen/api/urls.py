@@ -10,11 +10,17 @@ from django.urls import include, path, re_path
 from phaen.api import reference, views
 from phaen.api.errors import not_found
 from phaen.organizations.api import urls as organizations_api
+from phaen.plans.api import urls as plans_api
 from phaen.strategy.api import urls as strategy_api
 
 app_name = "api"
 
-APP_ROUTES = [organizations_api.router, reference.router, strategy_api.router]
+APP_ROUTES = [
+    organizations_api.router,
+    reference.router,
+    strategy_api.router,
+    plans_api.router,
+]
 
 router = views.Router()
 for app_router in APP_ROUTES:
