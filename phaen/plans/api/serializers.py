@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from phaen.api.serializers import ModelSerializer
-from phaen.budget.models import Appropriation, AllocationRound, AppropriationLine
+from phaen.budget.models import AllocationRound, Appropriation, AppropriationLine
 from phaen.plans import services
 from phaen.plans.models import Activity, AnnualPlan, BudgetLine, Project, ProjectOutput, Risk
 

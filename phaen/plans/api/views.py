@@ -5,7 +5,6 @@ come from ``phaen.api.viewsets``; frozen plans answer 409."""
 from __future__ import annotations
 
 import django_filters
-from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -160,18 +159,20 @@ class AppropriationViewSet(OrgScoped):
     )
 
     def may_write_in(self, organization) -> bool:
+        """Planners and finance officers keep the appropriation; a parent's planners may
+        allocate to the organisations below them."""
         from phaen.organizations import access
 
         user = self.request.user
-        return (
-            bool(organization)
-            and (
-                access.can_in_org(user, "edit_plans", organization)
-                or access.can_in_org(user, "record_finance", organization)
-                or any(access.can_in_org(user, "edit_plans", a) for a in organization.ancestors())
-            )
-            or bool(user.is_superuser)
-        )
+        if user.is_superuser:
+            return True
+        if organization is None:
+            return False
+        if access.can_in_org(user, "edit_plans", organization) or access.can_in_org(
+            user, "record_finance", organization
+        ):
+            return True
+        return any(access.can_in_org(user, "edit_plans", a) for a in organization.ancestors())
 
 
 class AllocationRoundViewSet(AppropriationViewSet):
