@@ -494,30 +494,50 @@ class BudgetLine(ProjectPart):
             )
 
 
-
 class EquipmentItem(FreezableModel, AuditedModel):
     """A capital item (ครุภัณฑ์) of an operational plan not tied to a project (form ผด.02/1)."""
 
     FROZEN_PARENT = "plan"
 
-    plan = models.ForeignKey(AnnualPlan, verbose_name=_("plan"), on_delete=models.PROTECT,
-                             related_name="equipment")
-    work_plan = models.ForeignKey("budget.WorkPlan", verbose_name=_("work plan"), null=True,
-                                  blank=True, on_delete=models.PROTECT, related_name="+")
-    category = models.ForeignKey("budget.ExpenseCategory", verbose_name=_("kind of equipment"),
-                                 on_delete=models.PROTECT, related_name="+")
+    plan = models.ForeignKey(
+        AnnualPlan, verbose_name=_("plan"), on_delete=models.PROTECT, related_name="equipment"
+    )
+    work_plan = models.ForeignKey(
+        "budget.WorkPlan",
+        verbose_name=_("work plan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    category = models.ForeignKey(
+        "budget.ExpenseCategory",
+        verbose_name=_("kind of equipment"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     name = models.CharField(_("equipment"), max_length=500)
     details = models.TextField(_("details of what is bought"), blank=True)
     amount = models.DecimalField(_("amount (baht)"), max_digits=16, decimal_places=2)
     place = models.CharField(_("place"), max_length=500, blank=True)
-    responsible_unit = models.ForeignKey("organizations.Unit", verbose_name=_("responsible unit"),
-                                         null=True, blank=True, on_delete=models.SET_NULL,
-                                         related_name="+")
-    months = models.JSONField(_("planned months"), default=list, blank=True,
-                              validators=[validate_months])
+    responsible_unit = models.ForeignKey(
+        "organizations.Unit",
+        verbose_name=_("responsible unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    months = models.JSONField(
+        _("planned months"), default=list, blank=True, validators=[validate_months]
+    )
     appropriation_line = models.ForeignKey(
-        "budget.AppropriationLine", verbose_name=_("appropriation line"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="equipment_items",
+        "budget.AppropriationLine",
+        verbose_name=_("appropriation line"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="equipment_items",
     )
     sort_order = models.PositiveIntegerField(_("order"), default=0)
 
@@ -528,12 +548,16 @@ class EquipmentItem(FreezableModel, AuditedModel):
         verbose_name_plural = _("equipment items")
         ordering = ["plan", "sort_order", "id"]
         constraints = [
-            models.CheckConstraint(condition=Q(amount__gte=0), name="equipment_not_negative",
-                                   violation_error_message=_("An amount cannot be negative.")),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0),
+                name="equipment_not_negative",
+                violation_error_message=_("An amount cannot be negative."),
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
+
 
 # --- Review and approval -------------------------------------------------------------------
 class ReviewStep(models.Model):
@@ -628,3 +652,179 @@ class Override(models.Model):
 
     def __str__(self) -> str:
         return self.finding
+
+
+# --- Committee meetings, deadline rules and events (review pages) -------------------------
+class MeetingDecision(models.TextChoices):
+    ENDORSED = "endorsed", _("Endorsed")
+    ENDORSED_WITH_CHANGES = "endorsed_with_changes", _("Endorsed with changes")
+    SENT_BACK = "sent_back", _("Sent back for revision")
+    NOTED = "noted", _("Noted, no decision")
+
+
+class CommitteeMeeting(models.Model):
+    """A meeting of a committee on a plan (issue §7): when, who was present, what was
+    decided, and comments per project (``MeetingComment``). A record of what happened, so
+    it may be added while the plan is in review or after it."""
+
+    plan = models.ForeignKey(
+        AnnualPlan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="meetings"
+    )
+    step = models.ForeignKey(
+        ReviewStep,
+        verbose_name=_("review step"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    date = models.DateField(_("date of the meeting"))
+    members_present = models.TextField(_("members present"), help_text=_("One name per line."))
+    decision = models.CharField(_("decision"), max_length=30, choices=MeetingDecision.choices)
+    note = models.TextField(_("note"), blank=True)
+    recorded_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("recorded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("committee meeting")
+        verbose_name_plural = _("committee meetings")
+        ordering = ["plan", "date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.plan} {self.date}"
+
+    @property
+    def members(self) -> list[str]:
+        return [line.strip() for line in self.members_present.splitlines() if line.strip()]
+
+
+class MeetingComment(models.Model):
+    """The committee's comment on one project of the plan, made at a meeting."""
+
+    meeting = models.ForeignKey(
+        CommitteeMeeting,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="comments",
+    )
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="meeting_comments",
+    )
+    comment = models.TextField(_("comment"))
+
+    class Meta:
+        verbose_name = _("comment on a project")
+        verbose_name_plural = _("comments on projects")
+        ordering = ["meeting", "project__sort_order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "project"], name="unique_meeting_comment_per_project"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.comment[:80]
+
+
+class DeadlineEvent(models.TextChoices):
+    BUDGET_EFFECTIVE = "budget_effective", _("The annual budget takes effect")
+    ADDITIONAL_BUDGET = "additional_budget", _("An additional budget takes effect")
+    ACCUMULATED_FUNDS = "accumulated_funds", _("A decision to spend accumulated funds")
+    PROJECT_NOTIFIED = "project_notified", _("A project notified by another agency")
+    FISCAL_YEAR_START = "fiscal_year_start", _("The fiscal year starts")
+
+
+class DeadlineRule(models.Model):
+    """A rule of a regulation version for a plan kind (data, loaded from
+    ``plans/data/deadline_rules.csv``): either a clock started by an ``event`` giving the
+    date by which the plan (or its addition) must be made, or — with no event — the posting
+    window counted from the announcement. ``uncertain`` marks rules whose source could not be
+    confirmed; pages say so next to the rule."""
+
+    plan_kind = models.CharField(_("plan kind"), max_length=20, choices=c.AnnualPlanKind.choices)
+    version = models.SlugField(_("regulation version"), max_length=40)
+    regulation = models.CharField(_("regulation"), max_length=300)
+    in_force = models.BooleanField(_("in force"), default=True)
+    event = models.CharField(
+        _("event that starts the clock"),
+        max_length=30,
+        choices=DeadlineEvent.choices,
+        blank=True,
+        help_text=_("Empty for a posting rule, which counts from the announcement."),
+    )
+    days_to_prepare = models.PositiveSmallIntegerField(
+        _("days to make the plan"), null=True, blank=True
+    )
+    by_month_end = models.PositiveSmallIntegerField(
+        _("made by the end of month (1–12)"), null=True, blank=True
+    )
+    post_within_days = models.PositiveSmallIntegerField(
+        _("days within which to post"), null=True, blank=True
+    )
+    min_posting_days = models.PositiveSmallIntegerField(
+        _("minimum days posted"), null=True, blank=True
+    )
+    source = models.CharField(_("source"), max_length=500)
+    uncertain = models.BooleanField(_("source uncertain"), default=False)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("deadline rule")
+        verbose_name_plural = _("deadline rules")
+        ordering = ["plan_kind", "-in_force", "version", "event", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(by_month_end__isnull=True)
+                | Q(by_month_end__gte=1, by_month_end__lte=12),
+                name="deadline_rule_month_1_to_12",
+                violation_error_message=_("A month runs from 1 to 12."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_plan_kind_display()} {self.version} {self.event or 'posting'}"
+
+    @property
+    def is_posting(self) -> bool:
+        return not self.event
+
+
+class PlanEvent(models.Model):
+    """A dated event of an organisation's fiscal year entered by hand (e.g. a project
+    notified by another agency), which starts a deadline clock like an appropriation's
+    taking effect."""
+
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="plan_events",
+    )
+    fiscal_year = models.PositiveSmallIntegerField(_("fiscal year (B.E.)"))
+    event = models.CharField(_("event"), max_length=30, choices=DeadlineEvent.choices)
+    date = models.DateField(_("date"))
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    recorded_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("recorded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("deadline event")
+        verbose_name_plural = _("deadline events")
+        ordering = ["organization", "fiscal_year", "date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_event_display()} {self.date}"

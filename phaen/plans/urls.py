@@ -12,7 +12,7 @@ urlpatterns = [
     path("projects/<int:pk>/", plans.project_detail, name="project_detail"),
 ]
 
-for module_name in ("projects", "review", "public"):
+for module_name in ("projects", "review", "public", "imports"):
     try:
         module = __import__(f"phaen.plans.views.{module_name}", fromlist=["urlpatterns"])
     except ModuleNotFoundError:  # an area not built yet
