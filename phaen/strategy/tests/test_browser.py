@@ -144,3 +144,50 @@ def test_a_planner_adds_an_edition_to_the_local_development_plan(live_server, wo
     assert edition.added.get().name == "โครงการขยายเขตประปา"
     shot(page, "edition")
     assert editions.projects_as_of(plan).filter(name="โครงการขยายเขตประปา").count() == 0
+
+
+def test_a_planner_prints_the_plan_pdf_and_the_p02_form(live_server, world, page):
+    import subprocess
+
+    tree = sample_tree()
+    tree["kind"] = "local_development"
+    tree["issues"][0]["strategies"][0]["projects"].append(
+        project("โครงการก่อสร้างถนนคอนกรีต หมู่ที่ 3", budgets={"2566": 500000}, work_plan=9)
+    )
+    plan = plan_approve(
+        plan=plan_from_tree(organization=world.own, tree=tree),
+        by=world.superuser,
+        on=dt.date(2022, 10, 1),
+    )
+    log_in(page, live_server.url, world.planner.username)
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    for report in ("strategic-plan", "p02"):
+        page.goto(live_server.url + reverse("reports:index"))
+        form = page.locator(f"[data-testid=report-{report}]")
+        form.locator("input[value=pdf]").check()
+        form.locator("button[type=submit]").click()
+        page.wait_for_selector("[data-testid=download]")
+        with page.expect_download() as info:
+            page.click("[data-testid=download]")
+        path = SCREENS / f"strategy-{report}.pdf"
+        info.value.save_as(path)
+        assert path.read_bytes()[:4] == b"%PDF"
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "50",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                str(path),
+                str(SCREENS / f"strategy-{report}"),
+            ],
+            check=True,
+        )
+        text = subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "สำนักงานจังหวัดทดสอบ" in text.replace("\n", " ") or plan.title[:10] in text
