@@ -276,3 +276,84 @@ def edition_from_proposal(
         project.status = c.ProjectStatus.POSTPONED
         record_save(project, by)
     return edition
+
+
+# --- Committee meetings, posting dates and deadline events (review pages) -----------------
+@transaction.atomic
+def meeting_record(
+    *,
+    plan: AnnualPlan,
+    by,
+    date: dt.date,
+    members_present: str,
+    decision: str,
+    note: str = "",
+    step: ReviewStep | None = None,
+    comments: dict | None = None,
+):
+    """Record a committee meeting on ``plan`` with comments per project (``{project:
+    text}``; blank texts are skipped). Only projects of this plan may be commented on."""
+    from phaen.plans.models import CommitteeMeeting, MeetingComment
+
+    if not (access.can(by, "review", plan) or access.can(by, "change", plan)):
+        raise PermissionDenied(_("You may not record meetings on this plan."))
+    if step is not None and step.plan_kind != plan.kind:
+        raise ValidationError({"step": _("That step is not on this plan's route.")})
+    meeting = CommitteeMeeting(
+        plan=plan,
+        step=step,
+        date=date,
+        members_present=members_present,
+        decision=decision,
+        note=note,
+        recorded_by=by,
+    )
+    meeting.full_clean()
+    meeting.save()
+    for project, text in (comments or {}).items():
+        if project.plan_id != plan.pk:
+            raise ValidationError({"comments": _("A comment names a project of another plan.")})
+        if text.strip():
+            comment = MeetingComment(meeting=meeting, project=project, comment=text.strip())
+            comment.full_clean()
+            comment.save()
+    return meeting
+
+
+@transaction.atomic
+def posting_record(
+    *, plan: AnnualPlan, by, posted_from: dt.date, posted_until: dt.date | None = None
+) -> AnnualPlan:
+    """Record when the announced plan was posted publicly (the only change an approved or
+    announced edition accepts, besides its announcement)."""
+    if not access.can(by, "change", plan):
+        raise PermissionDenied(_("You may not record the posting of this plan."))
+    if plan.state not in (c.PlanState.APPROVED, c.PlanState.ANNOUNCED):
+        raise ValidationError({"posted_from": _("Only an approved plan is posted.")})
+    if posted_until is not None and posted_until < posted_from:
+        raise ValidationError({"posted_until": _("The posting cannot end before it starts.")})
+    plan.posted_from, plan.posted_until = posted_from, posted_until
+    plan._history_user = by
+    plan.save(update_fields=["posted_from", "posted_until"])
+    return plan
+
+
+@transaction.atomic
+def plan_event_record(*, plan: AnnualPlan, by, event: str, date: dt.date, note: str = ""):
+    """Enter a dated event of the plan's organisation and year that starts a deadline clock
+    (e.g. a project notified by another agency)."""
+    from phaen.plans.models import PlanEvent
+
+    if not access.can(by, "change", plan):
+        raise PermissionDenied(_("You may not record events of this plan."))
+    record = PlanEvent(
+        organization=plan.organization,
+        fiscal_year=plan.fiscal_year,
+        event=event,
+        date=date,
+        note=note,
+        recorded_by=by,
+    )
+    record.full_clean()
+    record.save()
+    return record
