@@ -276,7 +276,6 @@ class PlanBookReport(f.AnnualPlanForm):
             "item": pgettext("report", "Item"),
             "amount": pgettext("report", "Amount (baht)"),
             "total": pgettext("report", "Total"),
-            "contents": pgettext("report", "Contents"),
         }
 
     def _target_label(self, data: PlanBook) -> str:
