@@ -219,8 +219,8 @@ def plan_review(request, pk: int):
     """The review panel: a page of its own, or the fragment the plan page loads."""
     plan = _plan(request, pk)
     context = review_context(request, plan)
-    if is_fragment(request):
-        return render(request, "plans/_route_panel.html", context)
+    if is_fragment(request):  # inside the plan page, which shows the stepper itself
+        return render(request, "plans/_route_panel.html", {**context, "embedded": True})
     context["breadcrumbs"] = _crumbs(plan, (_("Review and announcement"), None))
     return render(request, "plans/review_plan.html", context)
 
