@@ -50,6 +50,10 @@ def empty_plan(world, strategic):
 
 @pytest.fixture
 def refs(world):
+    return make_refs(world)
+
+
+def make_refs(world) -> dict:
     """A unit, a position and a project owner with an e-mail in world.own."""
     unit = Unit.objects.create(organization=world.own, code="U1", name_th="กลุ่มงานยุทธศาสตร์")
     position = make_position(world.own, "นักวิเคราะห์นโยบายและแผนชำนาญการ")
