@@ -34,7 +34,10 @@ def plan_projects_all():
             "ldp_project",
         )
         .prefetch_related(
-            Prefetch("budget_lines", BudgetLine.objects.select_related("source", "category")),
+            Prefetch(
+                "budget_lines",
+                BudgetLine.objects.select_related("source", "category__parent"),
+            ),
             "activities",
             "risks",
             "outputs",

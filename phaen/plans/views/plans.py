@@ -79,6 +79,8 @@ def plan_check(request, pk: int):
         {
             "plan": plan,
             "result": alignment_check(plan),
+            "can_edit": plan.state in ("draft", "returned")
+            and access.can(request.user, "change", plan),
             "breadcrumbs": _crumbs(
                 (plan.title, reverse("plans:plan_detail", args=[plan.pk])),
                 (_("Alignment check"), None),
