@@ -256,6 +256,58 @@ def test_a_frozen_plan_shows_read_only_and_refuses_every_write(client, world, an
     assert project.activities.count() == 1
 
 
+def test_an_operational_plan_links_projects_to_the_action_plan_and_other_agencies(
+    client, world, annual
+):
+    operational = services.plan_create(
+        organization=world.own,
+        kind="operational_plan",
+        fiscal_year=2568,
+        action_plan=annual,
+        by=world.planner,
+    )
+    target = good_project(annual)
+    login(client, world.planner, world.own)
+    url = reverse("plans:project_create", args=[operational.pk])
+    body = client.get(url).content.decode()
+    assert 'name="action_plan_project"' in body and 'name="other_agency"' in body
+    assert 'name="out_of_plan"' not in body
+    response = client.post(
+        url,
+        {
+            "name": "ซ่อมถนนสายบ้านนา",
+            "other_agency": "แขวงทางหลวงชนบท",
+            "action_plan_project": target.pk,
+            "importance": "3",
+            "urgency": "3",
+        },
+    )
+    assert response.status_code == 302
+    project = operational.projects.get()
+    assert (project.other_agency, project.action_plan_project) == ("แขวงทางหลวงชนบท", target)
+    # an action plan has neither field
+    body = client.get(reverse("plans:project_create", args=[annual.pk])).content.decode()
+    assert 'name="action_plan_project"' not in body and 'name="other_agency"' not in body
+
+
+def test_a_project_added_in_a_later_edition_may_be_marked_out_of_plan(client, world, annual):
+    edition = services.plan_create(
+        organization=world.own,
+        kind="action_plan",
+        fiscal_year=2568,
+        previous=annual,
+        edition_kind="addition",
+        edition_number=1,
+        edition_year=2568,
+        by=world.planner,
+    )
+    login(client, world.planner, world.own)
+    url = reverse("plans:project_create", args=[edition.pk])
+    assert 'name="out_of_plan"' in client.get(url).content.decode()
+    client.post(url, {"name": "โครงการเร่งด่วน", "out_of_plan": "on", "importance": 5, "urgency": 5})
+    assert edition.projects.get(name="โครงการเร่งด่วน").out_of_plan is True
+
+
 # --- parts, inline ------------------------------------------------------------------------
 def test_a_planner_adds_an_activity_a_risk_and_a_budget_line_inline(client, world, annual):
     project = good_project(annual)
@@ -459,12 +511,6 @@ def test_the_project_page_runs_the_same_queries_for_few_or_many_parts(client, wo
     assert small <= 25, small
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="plans.selectors.plan_projects_all() prefetches budget lines with "
-    "select_related('source', 'category') but rollup() reads category.parent: one query per "
-    "line until it selects 'category__parent'. Remove this mark with that fix.",
-)
 def test_the_plan_page_runs_the_same_queries_for_few_or_many_projects(client, world, annual):
     login(client, world.planner, world.own)
     url = reverse("plans:plan_detail", args=[annual.pk])
