@@ -14,6 +14,7 @@ urlpatterns = [
     path("reports/", include("phaen.reports.urls")),
     path("strategy/", include("phaen.strategy.urls")),
     path("plans/", include("phaen.plans.urls")),
+    path("budget/", include("phaen.budget.urls")),
     path("", include("phaen.web.urls")),
 ]
 

@@ -8,10 +8,9 @@ class BudgetConfig(AppConfig):
     verbose_name = _("Budget")
 
     def ready(self) -> None:
+        from phaen.budget import models as m
         from phaen.organizations.access import ALL_ROLES, Rule, register
         from phaen.organizations.choices import Role
-
-        from phaen.budget import models as m
 
         # Planners and finance officers keep the appropriation; a parent's may also
         # allocate to its units and child organisations (descendants).

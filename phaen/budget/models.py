@@ -111,15 +111,21 @@ class Appropriation(AuditedModel):
     child organisations, which see them as ceilings."""
 
     organization = models.ForeignKey(
-        "organizations.Organization", verbose_name=_("organisation"), on_delete=models.PROTECT,
+        "organizations.Organization",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
         related_name="appropriations",
     )
     fiscal_year = models.PositiveSmallIntegerField(_("fiscal year (B.E.)"))
     kind = models.CharField(_("kind"), max_length=20, choices=AppropriationKind.choices)
     title = models.CharField(_("title"), max_length=255)
     effective_on = models.DateField(_("takes effect on"), null=True, blank=True)
-    reference = models.CharField(_("reference"), max_length=255, blank=True,
-                                 help_text=_("e.g. ข้อบัญญัติงบประมาณรายจ่ายประจำปี พ.ศ. 2568"))
+    reference = models.CharField(
+        _("reference"),
+        max_length=255,
+        blank=True,
+        help_text=_("e.g. ข้อบัญญัติงบประมาณรายจ่ายประจำปี พ.ศ. 2568"),
+    )
 
     objects = ScopedQuerySet.as_manager()
 
@@ -136,8 +142,12 @@ class AllocationRound(AuditedModel):
     """A dated round in which appropriation lines arrive (allocations often come late and in
     several rounds)."""
 
-    appropriation = models.ForeignKey(Appropriation, verbose_name=_("appropriation"),
-                                      on_delete=models.CASCADE, related_name="rounds")
+    appropriation = models.ForeignKey(
+        Appropriation,
+        verbose_name=_("appropriation"),
+        on_delete=models.CASCADE,
+        related_name="rounds",
+    )
     number = models.PositiveSmallIntegerField(_("round"))
     date = models.DateField(_("date"))
     note = models.CharField(_("note"), max_length=255, blank=True)
@@ -148,9 +158,13 @@ class AllocationRound(AuditedModel):
         verbose_name = _("allocation round")
         verbose_name_plural = _("allocation rounds")
         ordering = ["appropriation", "number"]
-        constraints = [models.UniqueConstraint(fields=["appropriation", "number"],
-                                               name="unique_round_number",
-                                               violation_error_message=_("This round exists."))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["appropriation", "number"],
+                name="unique_round_number",
+                violation_error_message=_("This round exists."),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.appropriation} #{self.number}"
@@ -160,23 +174,54 @@ class AppropriationLine(AuditedModel):
     """One line of an appropriation: work plan, task, expense category, item and amount.
     ``allocated_from`` points to the parent's line this one was allocated from."""
 
-    appropriation = models.ForeignKey(Appropriation, verbose_name=_("appropriation"),
-                                      on_delete=models.CASCADE, related_name="lines")
-    round = models.ForeignKey(AllocationRound, verbose_name=_("allocation round"), null=True,
-                              blank=True, on_delete=models.PROTECT, related_name="lines")
+    appropriation = models.ForeignKey(
+        Appropriation,
+        verbose_name=_("appropriation"),
+        on_delete=models.CASCADE,
+        related_name="lines",
+    )
+    round = models.ForeignKey(
+        AllocationRound,
+        verbose_name=_("allocation round"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="lines",
+    )
     code = models.CharField(_("budget code"), max_length=40, blank=True)
-    work_plan = models.ForeignKey(WorkPlan, verbose_name=_("work plan"), null=True, blank=True,
-                                  on_delete=models.PROTECT, related_name="+")
+    work_plan = models.ForeignKey(
+        WorkPlan,
+        verbose_name=_("work plan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     programme = models.CharField(_("programme / task (แผนงาน/งาน)"), max_length=255, blank=True)
-    category = models.ForeignKey(ExpenseCategory, verbose_name=_("expense category"),
-                                 on_delete=models.PROTECT, related_name="+")
+    category = models.ForeignKey(
+        ExpenseCategory,
+        verbose_name=_("expense category"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     item = models.CharField(_("item"), max_length=500, blank=True)
     amount = models.DecimalField(_("amount (baht)"), max_digits=16, decimal_places=2)
-    unit = models.ForeignKey("organizations.Unit", verbose_name=_("allocated to unit"), null=True,
-                             blank=True, on_delete=models.PROTECT, related_name="+")
-    allocated_from = models.ForeignKey("self", verbose_name=_("allocated from"), null=True,
-                                       blank=True, on_delete=models.PROTECT,
-                                       related_name="allocations")
+    unit = models.ForeignKey(
+        "organizations.Unit",
+        verbose_name=_("allocated to unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    allocated_from = models.ForeignKey(
+        "self",
+        verbose_name=_("allocated from"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="allocations",
+    )
 
     objects = ScopedQuerySet.as_manager()
 
@@ -185,8 +230,11 @@ class AppropriationLine(AuditedModel):
         verbose_name_plural = _("appropriation lines")
         ordering = ["appropriation", "work_plan__ordinal", "category__sort_order", "id"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(amount__gte=0), name="line_amount_not_negative",
-                                   violation_error_message=_("An amount cannot be negative.")),
+            models.CheckConstraint(
+                condition=models.Q(amount__gte=0),
+                name="line_amount_not_negative",
+                violation_error_message=_("An amount cannot be negative."),
+            ),
         ]
 
     def __str__(self) -> str:

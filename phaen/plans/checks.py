@@ -109,8 +109,8 @@ def _project_findings(plan, project, start, end) -> list[Finding]:
                     f"activity_dates_{activity.pk}",
                     WARNING,
                     _(
-                        "Activity “%(activity)s” of “%(name)s” falls outside the fiscal year or the "
-                        "project's dates."
+                        "Activity “%(activity)s” of “%(name)s” falls outside the fiscal year "
+                        "or the project's dates."
                     )
                     % {"activity": activity.name, "name": name},
                 )

@@ -24,8 +24,8 @@ DEFAULT_CATEGORY = "L2"
 DEFAULT_SOURCE = "state_budget"
 
 
-def _key(text: str) -> str:
-    """Compare names without numbering, spaces and trailing dots."""
+def name_key(text: str) -> str:
+    """Compare names (units, strategies, work plans) without numbering, spaces and trailing dots."""
     text = re.sub(r"^\s*(ยุทธศาสตร์(ที่)?\s*)?[\d๐-๙.()\s]*", "", text or "")
     return re.sub(r"\s+", "", text).rstrip(".")
 
@@ -78,13 +78,13 @@ def operational_plan_for(organization, fiscal_year: int, by=None) -> AnnualPlan:
 def _unit(organization, name: str, units: dict, created: list) -> Unit | None:
     if not name:
         return None
-    found = units.get(_key(name))
+    found = units.get(name_key(name))
     if found is None:
         code = f"IMP{Unit.objects.filter(organization=organization).count() + 1:03d}"
         found = Unit.objects.create(
             organization=organization, code=code, name_th=name.strip(), kind=UnitKind.OTHER
         )
-        units[_key(name)] = found
+        units[name_key(name)] = found
         created.append(found.name_th)
     return found
 
@@ -96,11 +96,11 @@ def pd02_import(*, organization, fiscal_year: int, result, by=None) -> Pd02Impor
     if result.errors:
         raise ValidationError([str(error) for error in result.errors])
     plan = operational_plan_for(organization, fiscal_year, by)
-    units = {_key(u.name_th): u for u in Unit.objects.filter(organization=organization)}
+    units = {name_key(u.name_th): u for u in Unit.objects.filter(organization=organization)}
     issues = {}
     if plan.multi_year_plan_id:
-        issues = {_key(i.title): i for i in Issue.objects.filter(plan=plan.multi_year_plan)}
-    work_plans = {_key(w.name_th): w for w in WorkPlan.objects.all()}
+        issues = {name_key(i.title): i for i in Issue.objects.filter(plan=plan.multi_year_plan)}
+    work_plans = {name_key(w.name_th): w for w in WorkPlan.objects.all()}
     source = BudgetSource.objects.get(code=DEFAULT_SOURCE)
     category = ExpenseCategory.objects.get(code=DEFAULT_CATEGORY)
     done = Pd02Import(plan=plan)
@@ -113,8 +113,8 @@ def pd02_import(*, organization, fiscal_year: int, result, by=None) -> Pd02Impor
             months=row.month_numbers,
             objectives="\n".join(row.details),
             responsible_unit=_unit(organization, row.unit, units, done.created_units),
-            issue=issues.get(_key(row.strategy)),
-            work_plan=work_plans.get(_key(row.work_plan)),
+            issue=issues.get(name_key(row.strategy)),
+            work_plan=work_plans.get(name_key(row.work_plan)),
         )
         for order, detail in enumerate(row.details):
             Activity.objects.create(project=project, name=detail[:500], sort_order=order)

@@ -102,7 +102,8 @@ def plan_submit(*, plan: AnnualPlan, by, comment: str = "") -> AnnualPlan:
             {
                 "findings": [
                     _(
-                        "%(n)s finding(s) must be fixed or, for warnings, overridden with a reason first."
+                        "%(n)s finding(s) must be fixed or, for warnings, overridden with a "
+                        "reason first."
                     )
                     % {"n": len(result.blocking) + len(result.open_warnings)}
                 ]

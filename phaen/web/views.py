@@ -12,8 +12,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from phaen.core.thai import fiscal_year_range
 from phaen.organizations.models import Organization
-from phaen.web.middleware import SESSION_FY, SESSION_ORG
 from phaen.strategy.selectors import plan_summary
+from phaen.web.middleware import SESSION_FY, SESSION_ORG
 from phaen.web.selectors import organization_summary, recent_changes
 from phaen.web.switching import is_allowed_fiscal_year
 

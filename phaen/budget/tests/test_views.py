@@ -11,10 +11,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import include, path, reverse
+from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from phaen import urls as root_urls
 from phaen.budget import services
 from phaen.budget.models import (
     AllocationRound,
@@ -27,8 +26,7 @@ from phaen.plans import services as plan_services
 from phaen.plans.tests.conftest import add_project
 
 # Until phaen/urls.py mounts the budget pages at budget/, this module's URLconf does.
-urlpatterns = [path("budget/", include("phaen.budget.urls")), *root_urls.urlpatterns]
-pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
+pytestmark = pytest.mark.django_db
 
 
 def login(client, user, org, year=2568):

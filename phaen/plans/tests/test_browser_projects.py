@@ -11,7 +11,6 @@ from django.urls import reverse
 
 from phaen.conftest import ARTIFACTS
 from phaen.plans.models import AnnualPlan
-from phaen.plans.tests.test_project_views import urlpatterns  # noqa: F401  (see there)
 from phaen.strategy.services import plan_from_tree
 from phaen.strategy.tests.samples import sample_tree
 from phaen.strategy.tests.test_browser import log_in
@@ -19,7 +18,6 @@ from phaen.strategy.tests.test_browser import log_in
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.urls(__name__),
 ]
 SCREENS = ARTIFACTS / "screens"
 

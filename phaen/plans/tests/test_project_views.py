@@ -10,25 +10,17 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import include, path, reverse
+from django.urls import reverse
 
-from phaen import urls as root_urls
 from phaen.budget.models import Appropriation, AppropriationLine, BudgetSource, ExpenseCategory
 from phaen.plans import services
-from phaen.plans import urls as plans_urls
 from phaen.plans.models import Activity, AnnualPlan, BudgetLine, Project, Risk
 from phaen.plans.tests.conftest import add_project
-from phaen.plans.views import projects as project_views
 from phaen.strategy.models import Strategy
 
 # The project page is served by phaen.plans.views.projects; until phaen/plans/urls.py drops
 # its older project_detail route, this test URLconf puts this module's routes first.
-urlpatterns = [
-    path("plans/", include(([*project_views.urlpatterns, *plans_urls.urlpatterns], "plans"))),
-    path("budget/", include("phaen.budget.urls")),
-    *root_urls.urlpatterns,
-]
-pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
+pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 

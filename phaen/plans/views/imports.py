@@ -36,7 +36,7 @@ from phaen.organizations import access
 from phaen.organizations.models import Unit
 from phaen.plans import choices as c
 from phaen.plans import excel
-from phaen.plans.imports import _key as unit_key
+from phaen.plans.imports import name_key as unit_key
 from phaen.plans.imports import pd02_import
 from phaen.plans.models import FROZEN_STATES, AnnualPlan
 

@@ -87,22 +87,3 @@ def plan_check(request, pk: int):
             ),
         },
     )
-
-
-@login_required
-def project_detail(request, pk: int):
-    project = get_object_or_404(selectors.plan_projects_all().for_user(request.user), pk=pk)
-    plan = project.plan
-    return render(
-        request,
-        "plans/project_detail.html",
-        {
-            "project": project,
-            "plan": plan,
-            "can_edit": plan.state in ("draft", "returned")
-            and access.can(request.user, "change", project),
-            "breadcrumbs": _crumbs(
-                (plan.title, reverse("plans:plan_detail", args=[plan.pk])), (project.name, None)
-            ),
-        },
-    )

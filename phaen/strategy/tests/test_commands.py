@@ -22,8 +22,9 @@ def run(*args):
 
 def test_export_prints_only_json_of_the_most_recent_plan(world, tree):
     plan_from_tree(organization=world.own, tree=tree)
-    newer = plan_from_tree(organization=world.own, tree={**tree, "start_year": 2571,
-                                                         "end_year": 2575, "issues": []})
+    newer = plan_from_tree(
+        organization=world.own, tree={**tree, "start_year": 2571, "end_year": 2575, "issues": []}
+    )
     out, err = run("export_strategic_plan", "--org", "OWN", "--format", "json")
     data = json.loads(out)
     assert data["plan"] == newer.pk and data["start_year"] == 2571 and err == ""
@@ -44,8 +45,9 @@ def test_export_a_given_plan_and_refuse_unknown_ones(world, tree):
 
 def test_import_a_document_lists_unplaced_lines_and_saves_the_rest(world):
     path = DOCUMENTS / "agriculture_office_web_copy.txt"
-    out, err = run("import_strategic_plan", str(path), "--org", "OWN", "--start", "2566",
-                   "--end", "2570")
+    out, err = run(
+        "import_strategic_plan", str(path), "--org", "OWN", "--start", "2566", "--end", "2570"
+    )
     plan = StrategicPlan.objects.get()
     assert plan.issues.exists() and plan.indicators.exists()
     assert "line " in err and "not placed" in err
@@ -55,22 +57,40 @@ def test_import_a_document_lists_unplaced_lines_and_saves_the_rest(world):
 def test_strict_import_saves_nothing_when_a_line_is_unplaced(world):
     path = DOCUMENTS / "agriculture_office_web_copy.txt"
     with pytest.raises(CommandError, match="strict"):
-        run("import_strategic_plan", str(path), "--org", "OWN", "--start", "2566", "--end",
-            "2570", "--strict")
+        run(
+            "import_strategic_plan",
+            str(path),
+            "--org",
+            "OWN",
+            "--start",
+            "2566",
+            "--end",
+            "2570",
+            "--strict",
+        )
     assert not StrategicPlan.objects.exists()
 
 
 def test_strict_import_of_a_clean_document_saves(world):
     path = DOCUMENTS / "social_development_office_2566_2570.txt"
-    out, err = run("import_strategic_plan", str(path), "--org", "OWN", "--start", "2566",
-                   "--end", "2570", "--strict")
+    _out, err = run(
+        "import_strategic_plan",
+        str(path),
+        "--org",
+        "OWN",
+        "--start",
+        "2566",
+        "--end",
+        "2570",
+        "--strict",
+    )
     assert StrategicPlan.objects.get().issues.count() == 4, err
 
 
 def test_an_unreadable_document_is_a_clear_error_and_nothing_is_saved(world, tmp_path):
     path = tmp_path / "plan.docx"
     path.write_bytes(b"not a docx at all")
-    with pytest.raises(CommandError, match="plan.docx"):
+    with pytest.raises(CommandError, match=r"plan\.docx"):
         run("import_strategic_plan", str(path), "--org", "OWN", "--start", "2566", "--end", "2570")
     assert not StrategicPlan.objects.exists()
 
@@ -92,7 +112,7 @@ def test_bad_values_in_json_are_named_and_nothing_is_saved(world, tree, tmp_path
     tree["issues"][0]["indicators"][0]["targets"][0]["year"] = 2599
     path = tmp_path / "plan.json"
     path.write_text(json.dumps(tree, ensure_ascii=False), encoding="utf-8")
-    with pytest.raises(CommandError, match="issues.0.indicators.0.targets.0"):
+    with pytest.raises(CommandError, match=r"issues\.0\.indicators\.0\.targets\.0"):
         run("import_strategic_plan", str(path), "--org", "OWN")
     assert not StrategicPlan.objects.exists()
 
