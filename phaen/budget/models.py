@@ -6,15 +6,11 @@ Appropriations, ceilings and allocation rounds (issue "Annual plans") will live 
 from __future__ import annotations
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from phaen.core.models import AuditedModel
+from phaen.core.models import localized as _localized
 from phaen.organizations.access import ScopedQuerySet
-
-
-def _localized(th: str, en: str) -> str:
-    return en if (get_language() or "th").startswith("en") and en else th
 
 
 class CategoryScope(models.TextChoices):

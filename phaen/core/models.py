@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from phaen.core.frozen import FreezableModel  # noqa: F401  (re-exported for apps)
+
+
+def localized(th: str, en: str) -> str:
+    """The English text when the active language is English and there is one, else Thai."""
+    return en if (get_language() or "th").startswith("en") and en else th
 
 
 class TimeStampedModel(models.Model):

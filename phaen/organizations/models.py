@@ -18,12 +18,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from phaen.core.models import AuditedModel
+from phaen.core.models import localized as _localized
 from phaen.organizations.access import ScopedQuerySet
 from phaen.organizations.choices import AppointmentKind, Role, UnitKind
-
-
-def _localized(th: str, en: str) -> str:
-    return en if (get_language() or "th").startswith("en") and en else th
 
 
 class OrganizationKind(models.Model):

@@ -8,17 +8,13 @@ Rules in words: phaen/strategy/README.md.
 from __future__ import annotations
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from phaen.core.frozen import FreezableModel
 from phaen.core.models import AuditedModel
+from phaen.core.models import localized as _localized
 from phaen.organizations.access import ScopedFreezableQuerySet, ScopedQuerySet
 from phaen.strategy import choices as c
-
-
-def _localized(th: str, en: str) -> str:
-    return en if (get_language() or "th").startswith("en") and en else th
 
 
 class Framework(models.Model):
