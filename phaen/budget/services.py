@@ -75,7 +75,7 @@ def line_allocate(
             {"organization": _("Lines are allocated to units below this organisation.")}
         )
     # Lock the line so two allocations at once cannot both take the last baht.
-    AppropriationLine.objects.select_for_update().filter(pk=line.pk).first()
+    AppropriationLine.objects.select_for_update().filter(pk=line.pk).order_by("pk").first()
     left = line.amount - allocated_total(line)
     if amount is None or amount <= 0:
         raise ValidationError({"amount": _("Allocate an amount above zero.")})

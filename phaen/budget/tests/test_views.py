@@ -30,6 +30,11 @@ pytestmark = pytest.mark.django_db
 
 
 def login(client, user, org, year=2568):
+    """Log in, work in ``org`` and ``year``, and read the pages in English (the assertions
+    below quote the English messages; the Thai ones are checked by the catalogue tests)."""
+    from django.conf import settings
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     client.force_login(user)
     session = client.session
     session["phaen_org_id"] = org.pk
@@ -168,7 +173,7 @@ def test_a_parent_allocates_a_line_to_a_child_organisation(client, world, act):
     login(client, world.viewer, world.own)
     assert client.get(url).status_code == 403
     login(client, world.planner, world.own)
-    assert world.child.name_th in client.get(url).content.decode()
+    assert world.child.name_en in client.get(url).content.decode()
     too_much = client.post(url, {"organization": world.child.pk, "amount": "300001"})
     assert "Only 300000" in too_much.content.decode()
     assert not AppropriationLine.objects.filter(allocated_from=line).exists()
@@ -180,7 +185,7 @@ def test_a_parent_allocates_a_line_to_a_child_organisation(client, world, act):
     # the child sees it as its ceiling; the parent sees what is left
     login(client, world.planner, world.own)
     body = client.get(reverse("budget:appropriation_detail", args=[act.pk])).content.decode()
-    assert "180,000.00" in body and world.child.name_th in body
+    assert "180,000.00" in body and world.child.name_en in body
     # an organisation outside the tree is refused
     bad = client.post(url, {"organization": world.other.pk, "amount": "1"})
     assert (
