@@ -90,7 +90,7 @@ def test_a_planner_builds_a_project_with_activity_risk_and_budget(live_server, w
     budget(form)
     form.locator("[data-testid=part-save]").click()
     page.wait_for_selector("#part-form-budget [data-testid=form-errors]")
-    assert "Planned spending by month" in page.inner_text(
+    assert "แผนการใช้จ่ายรายเดือน" in page.inner_text(  # the field, named in Thai
         "#part-form-budget [data-testid=form-errors]"
     )
     assert not project.budget_lines.exists()
