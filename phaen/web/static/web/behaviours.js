@@ -21,6 +21,11 @@
     }
   }, true);
 
+  // <button data-print>: print the page (the print stylesheet hides the menus).
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("[data-print]")) { window.print(); }
+  });
+
   // <button data-remove-closest=".card">: remove that ancestor (cancel an inline form).
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-remove-closest]");
