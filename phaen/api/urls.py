@@ -11,6 +11,7 @@ from phaen.api import reference, views
 from phaen.api.errors import not_found
 from phaen.organizations.api import urls as organizations_api
 from phaen.plans.api import urls as plans_api
+from phaen.reports.api import urls as reports_api
 from phaen.strategy.api import urls as strategy_api
 
 app_name = "api"
@@ -31,6 +32,7 @@ urlpatterns = [
     path("openapi.json", views.SchemaView.as_view(), name="schema"),
     path("docs/", views.docs, name="docs"),
     path("", include(organizations_api.urlpatterns)),
+    path("", include(reports_api.urlpatterns)),
     path("", include(router.urls)),
     re_path(r"^[\s\S]*$", not_found, name="not_found"),  # any character, newlines too
 ]

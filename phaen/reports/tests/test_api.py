@@ -1,0 +1,42 @@
+"""Reports through the API: the same JSON as `phaen report … --format json`, scoped."""
+
+import pytest
+from rest_framework.test import APIClient
+
+from phaen.reports.registry import get_report
+from phaen.strategy.services import plan_from_tree
+from phaen.strategy.tests.samples import sample_tree
+
+pytestmark = pytest.mark.django_db
+
+
+def api(user):
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+def test_the_list_names_every_report(world):
+    names = {r["name"] for r in api(world.viewer).get("/api/v1/reports/").json()}
+    assert {"org-directory", "strategic-plan", "p01", "p02", "pd01", "pd02", "plan-book"} <= names
+
+
+def test_a_report_is_the_builders_json_with_the_callers_access(world):
+    plan = plan_from_tree(organization=world.own, tree=sample_tree())
+    response = api(world.viewer).get(f"/api/v1/reports/strategic-plan/?plan={plan.pk}")
+    report = get_report("strategic-plan")
+    assert response.status_code == 200
+    assert response.json() == report.to_json(report.build(user=world.viewer, plan=plan.pk))
+    assert (
+        api(world.outsider).get(f"/api/v1/reports/strategic-plan/?plan={plan.pk}").status_code
+        == 404
+    )
+    directory = api(world.viewer).get("/api/v1/reports/org-directory/?org=OWN")
+    assert directory.status_code == 200 and directory.json()["organization"]["code"] == "OWN"
+
+
+def test_bad_parameters_are_named(world):
+    assert api(world.viewer).get("/api/v1/reports/strategic-plan/").status_code == 400
+    bad = api(world.viewer).get("/api/v1/reports/pd02/?plan=abc")
+    assert bad.status_code == 400 and "plan" in bad.json()["error"]["fields"]
+    assert api(world.viewer).get("/api/v1/reports/nope/").status_code == 404
