@@ -749,7 +749,12 @@ class _LocalPlanForm(Report):
         return data.plan.thai_digits
 
     def heading(self, data: FormDocument) -> dict[str, Any]:
-        return {"organization": data.plan.organization, "fiscal_year": None}
+        # The official order of the title rows: form title, the plan (and edition), organisation.
+        return {
+            "organization": data.plan.organization,
+            "fiscal_year": None,
+            "subtitle": self.plan_line(data),
+        }
 
     def filename(self, data: FormDocument, fmt: str) -> str:
         edition = data.edition

@@ -54,6 +54,7 @@ def document(report: Report, data, *, thai_digits: bool = False) -> dict:
             "report": report.name,
             "title": str(report.title),
             "organization": heading.get("organization") or "",
+            "subtitle": heading.get("subtitle") or "",
             "fiscal_year": fiscal_year,
             "fiscal_year_label": fy_label,
             "orientation": report.orientation,
