@@ -15,6 +15,10 @@ urlpatterns = [
     path("strategy/", include("phaen.strategy.urls")),
     path("plans/", include("phaen.plans.urls")),
     path("budget/", include("phaen.budget.urls")),
+    path("finance/", include("phaen.finance.urls")),
+    path("monitoring/", include("phaen.monitoring.urls")),
+    path("performance/", include("phaen.performance.urls")),
+    path("surveys/", include("phaen.surveys.urls")),
     path("", include("phaen.web.urls")),
 ]
 

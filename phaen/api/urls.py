@@ -9,10 +9,14 @@ from django.urls import include, path, re_path
 
 from phaen.api import reference, views
 from phaen.api.errors import not_found
+from phaen.finance.api import urls as finance_api
+from phaen.monitoring.api import urls as monitoring_api
 from phaen.organizations.api import urls as organizations_api
+from phaen.performance.api import urls as performance_api
 from phaen.plans.api import urls as plans_api
 from phaen.reports.api import urls as reports_api
 from phaen.strategy.api import urls as strategy_api
+from phaen.surveys.api import urls as surveys_api
 
 app_name = "api"
 
@@ -21,6 +25,10 @@ APP_ROUTES = [
     reference.router,
     strategy_api.router,
     plans_api.router,
+    finance_api.router,
+    monitoring_api.router,
+    performance_api.router,
+    surveys_api.router,
 ]
 
 router = views.Router()
