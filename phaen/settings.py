@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "phaen.monitoring",
     "phaen.performance",
     "phaen.surveys",
+    "phaen.rounds",
+    "phaen.alerts",
     "phaen.reports",
     "phaen.api",
     "phaen.web",

@@ -19,6 +19,8 @@ urlpatterns = [
     path("monitoring/", include("phaen.monitoring.urls")),
     path("performance/", include("phaen.performance.urls")),
     path("surveys/", include("phaen.surveys.urls")),
+    path("rounds/", include("phaen.rounds.urls")),
+    path("alerts/", include("phaen.alerts.urls")),
     path("", include("phaen.web.urls")),
 ]
 

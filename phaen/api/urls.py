@@ -7,6 +7,7 @@ An app adds its endpoints by registering them on a ``SimpleRouter`` in its
 
 from django.urls import include, path, re_path
 
+from phaen.alerts.api import urls as alerts_api
 from phaen.api import reference, views
 from phaen.api.errors import not_found
 from phaen.finance.api import urls as finance_api
@@ -15,6 +16,7 @@ from phaen.organizations.api import urls as organizations_api
 from phaen.performance.api import urls as performance_api
 from phaen.plans.api import urls as plans_api
 from phaen.reports.api import urls as reports_api
+from phaen.rounds.api import urls as rounds_api
 from phaen.strategy.api import urls as strategy_api
 from phaen.surveys.api import urls as surveys_api
 
@@ -29,6 +31,8 @@ APP_ROUTES = [
     monitoring_api.router,
     performance_api.router,
     surveys_api.router,
+    rounds_api.router,
+    alerts_api.router,
 ]
 
 router = views.Router()

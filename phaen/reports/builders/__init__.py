@@ -1,9 +1,8 @@
-"""Report builders. Each module defines one report and registers it with ``@register``;
-import new modules here so that ``get_report`` finds them."""
+"""Report builders. Each module of this package defines reports and registers them with
+``@register``; every module here is imported, so a new report is a new file."""
 
-from phaen.reports.builders import (
-    annual_plan_book,  # noqa: F401
-    local_plan_forms,  # noqa: F401
-    org_directory,  # noqa: F401
-    strategic_plan,  # noqa: F401
-)
+import importlib
+import pkgutil
+
+for _module in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_module.name}")
