@@ -6,3 +6,8 @@ class PerformanceConfig(AppConfig):
     name = "phaen.performance"
     label = "performance"
     verbose_name = _("Indicator results and agreements")
+
+    def ready(self) -> None:
+        from phaen.performance.access import register_policies
+
+        register_policies()

@@ -1,0 +1,51 @@
+"""A small strategic plan with targets and criteria for the performance tests."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+from phaen.strategy.models import Indicator, IndicatorCriterion, IndicatorTarget, Issue, StrategicPlan
+
+
+def make_plan(org, *, start=2566, end=2570, title="แผนปฏิบัติราชการทดสอบ"):
+    return StrategicPlan.objects.create(
+        organization=org, title=title, start_year=start, end_year=end
+    )
+
+
+def make_issue(plan, number, title):
+    return Issue.objects.create(plan=plan, number=number, title=title)
+
+
+def make_indicator(plan, issue, number, name, *, weight=None, targets=None, levels=None, **extra):
+    """``targets``: {(fiscal_year, quarter or None): value}; ``levels``: {1: v, … 5: v}."""
+    indicator = Indicator.objects.create(
+        plan=plan, issue=issue, number=number, name=name, weight=weight, unit=extra.pop("unit", "ร้อยละ"), **extra
+    )
+    for (year, quarter), value in (targets or {}).items():
+        IndicatorTarget.objects.create(indicator=indicator, fiscal_year=year, quarter=quarter, value=D(value))
+    for level, value in (levels or {}).items():
+        IndicatorCriterion.objects.create(indicator=indicator, level=level, value=value)
+    return indicator
+
+
+def sample(org):
+    """Issue 1 with two weighted indicators (60/40), issue 2 with one (100), FY 2570."""
+    plan = make_plan(org)
+    one = make_issue(plan, 1, "คุณภาพชีวิตกลุ่มเปราะบาง")
+    two = make_issue(plan, 2, "องค์กรสมรรถนะสูง")
+    a = make_indicator(
+        plan, one, "1.1", "ร้อยละผู้สูงอายุที่ได้รับการดูแล", weight=D(60),
+        targets={(2570, None): 80, (2570, 1): 20},
+        combination="latest",
+        levels={1: D(60), 2: D(65), 3: D(70), 4: D(75), 5: D(80)},
+    )
+    b = make_indicator(
+        plan, one, "1.2", "จำนวนครอบครัวที่ได้รับการช่วยเหลือ", weight=D(40), unit="ครอบครัว",
+        targets={(2570, None): 200}, combination="cumulative_sum",
+    )
+    c = make_indicator(
+        plan, two, "2.1", "ระยะเวลาเฉลี่ยในการให้บริการ", weight=D(100), unit="วัน",
+        targets={(2570, None): 10}, direction="lower", combination="not_cumulative",
+    )
+    return {"plan": plan, "issues": (one, two), "a": a, "b": b, "c": c}
