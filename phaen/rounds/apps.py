@@ -6,3 +6,8 @@ class RoundsConfig(AppConfig):
     name = "phaen.rounds"
     label = "rounds"
     verbose_name = _("Reporting rounds")
+
+    def ready(self) -> None:
+        from phaen.rounds.access import register_policies
+
+        register_policies()
