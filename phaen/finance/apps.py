@@ -6,3 +6,8 @@ class FinanceConfig(AppConfig):
     name = "phaen.finance"
     label = "finance"
     verbose_name = _("Finance")
+
+    def ready(self) -> None:
+        from phaen.finance.access import register_policies
+
+        register_policies()
