@@ -1,9 +1,36 @@
-"""Access policies of follow-up records (registered with the one permission module)."""
+"""Access policies of follow-up records (registered with the one permission module).
+
+* everyone with a role in the organisation (or in a parent of it) reads;
+* planners (and organisation administrators) manage periods, check projects,
+  acknowledge/return reports, lock periods and keep the problem register and meetings;
+* a project owner writes the reports of the projects they own or lead (the same object
+  fact as ``phaen.plans.access._owned``);
+* the executive decides on a project check.
+"""
 
 from phaen.organizations.access import ALL_ROLES, Rule, register
 from phaen.organizations.choices import Role
+from phaen.plans.access import _owned
 
 PLANNERS = frozenset({Role.PLANNER, Role.ORG_ADMIN})
+EXECUTIVES = frozenset({Role.EXECUTIVE})
+READ = [Rule(ALL_ROLES, descendants=True)]
+
+
+def _report_rules(project_prefix: str) -> dict:
+    write = [Rule(PLANNERS), Rule(frozenset({Role.PROJECT_OWNER}), object_q=_owned(project_prefix))]
+    return {
+        "view": READ,
+        "add": write,
+        "change": write,
+        "delete": write,
+        "acknowledge": [Rule(PLANNERS)],
+    }
+
+
+def _planner_rules() -> dict:
+    manage = [Rule(PLANNERS)]
+    return {"view": READ, "add": manage, "change": manage, "delete": manage}
 
 
 def register_policies() -> None:
@@ -13,10 +40,35 @@ def register_policies() -> None:
         m.ReportingPeriod,
         org_path="organization",
         rules={
-            "view": [Rule(ALL_ROLES, descendants=True)],
+            "view": READ,
             "add": [Rule(PLANNERS)],
             "change": [Rule(PLANNERS)],
             "delete": [Rule(PLANNERS)],
             "lock": [Rule(PLANNERS)],
         },
     )
+    register(
+        m.ProjectCheck,
+        org_path="project__plan__organization",
+        rules={**_planner_rules(), "decide": [Rule(EXECUTIVES)]},
+    )
+    register(
+        m.CheckItem,
+        org_path="check_record__project__plan__organization",
+        rules=_planner_rules(),
+    )
+    register(m.ProgressReport, org_path="project__plan__organization", rules=_report_rules("project__"))
+    for model in (m.ActivityProgress, m.OutputAchievement, m.Evidence):
+        register(
+            model,
+            org_path="report__project__plan__organization",
+            rules=_report_rules("report__project__"),
+        )
+    register(
+        m.ReportSnapshot,
+        org_path="report__project__plan__organization",
+        rules={"view": READ, "add": [], "change": [], "delete": []},
+    )
+    register(m.Problem, org_path="plan__organization", rules=_planner_rules())
+    register(m.CoordinationMeeting, org_path="plan__organization", rules=_planner_rules())
+    register(m.MeetingDecision, org_path="meeting__plan__organization", rules=_planner_rules())

@@ -5,12 +5,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phaen.core import thai
-from phaen.monitoring.choices import PeriodKind
+from phaen.monitoring.choices import PeriodKind, ReportState
 from phaen.monitoring.models import ReportingPeriod
 
 # Reports are due this many days after a period ends (monthly reports by the 10th of the
@@ -82,13 +83,37 @@ def ensure_open(period: ReportingPeriod) -> None:
 
 
 @transaction.atomic
-def period_lock(*, period: ReportingPeriod, by) -> ReportingPeriod:
+def period_lock(
+    *, period: ReportingPeriod, by, force: bool = False, reason: str = ""
+) -> ReportingPeriod:
+    """Lock ``period``. Refused while reports of it are submitted but not acknowledged,
+    unless ``force`` with a ``reason`` (which is recorded)."""
+    from phaen.monitoring.models import ProgressReport
+
     period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
-    if period.locked_at is None:
-        period.locked_at = timezone.now()
-        period.locked_by = by
-        period._history_user = by
-        period.save(update_fields=["locked_at", "locked_by", "updated_at"])
+    if period.locked_at is not None:
+        return period
+    waiting = ProgressReport.objects.filter(period=period, state=ReportState.SUBMITTED).count()
+    reason = (reason or "").strip()
+    if waiting and not force:
+        raise ValidationError(
+            {
+                "force": _(
+                    "%(n)s submitted report(s) of %(period)s are not acknowledged yet; "
+                    "acknowledge them or lock anyway with a reason."
+                )
+                % {"n": waiting, "period": period.label}
+            }
+        )
+    if waiting and not reason:
+        raise ValidationError(
+            {"reason": _("Say why the period is locked with reports still unacknowledged.")}
+        )
+    period.locked_at = timezone.now()
+    period.locked_by = by
+    period.lock_note = reason if waiting else ""
+    period._history_user = by
+    period.save(update_fields=["locked_at", "locked_by", "lock_note", "updated_at"])
     return period
 
 
@@ -100,3 +125,10 @@ def period_unlock(*, period: ReportingPeriod, by) -> ReportingPeriod:
     period._history_user = by
     period.save(update_fields=["locked_at", "locked_by", "updated_at"])
     return period
+
+
+# The progress, check, problem and meeting services live in their own modules and are
+# re-exported here so callers import one place.
+from phaen.monitoring.progress import *  # noqa: E402,F401,F403
+from phaen.monitoring.checks import *  # noqa: E402,F401,F403
+from phaen.monitoring.improvement import *  # noqa: E402,F401,F403
