@@ -87,6 +87,31 @@ def load_form_layout(form: str, version: str, fiscal_year: int, fields: dict) ->
     return ldp._layout_from_tree(form, version, roots, fields)
 
 
+# --- who reads ---------------------------------------------------------------------------------
+class PublicReader:
+    """Anyone, without login, on the public page of an announced plan: sees the announced
+    editions of annual plans and nothing else. Not a user: the permission module gives it
+    nothing anywhere (it is not authenticated), so only the queries below let it through."""
+
+    is_authenticated = False
+    is_active = False
+    is_superuser = False
+
+    def __repr__(self) -> str:
+        return "<PublicReader>"
+
+
+PUBLIC = PublicReader()
+
+
+def visible(queryset, user, plan_path: str = ""):
+    """``queryset`` of plans (or of things of a plan, through ``plan_path`` such as
+    "plan__") limited to what ``user`` may see: for ``PUBLIC``, announced plans only."""
+    if user is PUBLIC:
+        return queryset.filter(**{f"{plan_path}state": pc.PlanState.ANNOUNCED})
+    return queryset.for_user(user, "view")
+
+
 # --- the plan and its projects ----------------------------------------------------------------
 @dataclass
 class PlanHead:
@@ -126,7 +151,7 @@ def load_annual_plan(*, user, plan_id) -> AnnualPlan:
     plan = None
     if str(plan_id).isdigit():
         plan = (
-            AnnualPlan.objects.for_user(user, "view")
+            visible(AnnualPlan.objects, user)
             .select_related("organization", "multi_year_plan")
             .filter(pk=plan_id)
             .first()
@@ -150,7 +175,7 @@ def plan_projects(*, user, plan: AnnualPlan, with_lines: bool = False) -> list[P
     )
     activities = Activity.objects.only("id", "project_id", "name", "months", "sort_order")
     return list(
-        Project.objects.for_user(user, "view")
+        visible(Project.objects, user, "plan__")
         .filter(plan=plan)
         .exclude(status=pc.ProjectStatus.CANCELLED)
         .select_related("issue", "work_plan", "responsible_unit")
@@ -293,7 +318,7 @@ def build_pd02(*, user, plan_id, version: str = CURRENT_VERSION) -> FormDocument
 
 def plan_equipment(*, user, plan: AnnualPlan) -> list[EquipmentItem]:
     return list(
-        EquipmentItem.objects.for_user(user, "view")
+        visible(EquipmentItem.objects, user, "plan__")
         .filter(plan=plan)
         .select_related("category", "work_plan", "responsible_unit")
         .order_by("sort_order", "id")
