@@ -6,3 +6,8 @@ class SurveysConfig(AppConfig):
     name = "phaen.surveys"
     label = "surveys"
     verbose_name = _("Satisfaction surveys")
+
+    def ready(self) -> None:
+        from phaen.surveys.access import register_policies
+
+        register_policies()
