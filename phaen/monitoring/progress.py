@@ -44,6 +44,7 @@ MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 # WebP is RIFF....WEBP.
 IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a")
 EDITABLE = (c.ReportState.DRAFT, c.ReportState.RETURNED)
+__all__ += ["EDITABLE", "narrative_reason"]
 
 
 def planned_months(project) -> list[int]:
