@@ -40,7 +40,7 @@ def test_narrative_is_required_when_behind(world, good):
             project=good, period=dec, by=owner(world), status="in_progress", percent=10
         )
     assert "narrative" in exc.value.message_dict
-    assert "25%" in exc.value.message_dict["narrative"][0]
+    assert "25" in exc.value.message_dict["narrative"][0]
     report = services.report_save(
         project=good, period=dec, by=owner(world), status="in_progress", percent=30
     )
