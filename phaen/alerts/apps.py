@@ -6,3 +6,8 @@ class AlertsConfig(AppConfig):
     name = "phaen.alerts"
     label = "alerts"
     verbose_name = _("Warnings and reminders")
+
+    def ready(self) -> None:
+        from phaen.alerts.access import register_policies
+
+        register_policies()
