@@ -15,6 +15,15 @@ class MoveKind(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted")
 
 
-# Project statuses counted in a snapshot (the follow-up statuses of a project; a plan's
-# "planned" counts as not started). Cancelled projects count nowhere but are reported apart.
-STATUS_KEYS = ("not_started", "in_progress", "done", "postponed")
+class ProjectStatus(models.TextChoices):
+    """Project statuses counted in a snapshot (the follow-up statuses of a project; a
+    plan's "planned" counts as not started). Cancelled projects count nowhere but are
+    reported apart."""
+
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done and summarised")
+    POSTPONED = "postponed", _("Postponed")
+
+
+STATUS_KEYS = tuple(ProjectStatus.values)

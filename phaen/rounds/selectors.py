@@ -2,16 +2,18 @@
 the parent's board and the consolidation of accepted submissions. Each runs a fixed
 number of queries whatever the number of children or projects.
 
-Where the follow-up apps (monitoring progress, finance disbursements, performance
-achievement) do not yet offer a figure, the snapshot says so: the value is ``None`` and
-``sources`` names what it could not read, so a consolidated total never pretends."""
+Figures come from the follow-up apps' selectors: monitoring (plan in force, latest
+progress, problem register), finance (money spent by lineage) and performance (weighted
+achievement). ``sources`` in a snapshot names where each figure came from; a figure that
+could not be computed (no plan, no completed quarter) is ``None`` and stays empty in the
+consolidated total instead of pretending to be zero."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -21,9 +23,6 @@ from phaen.rounds.models import ReportingRound, RoundSubmission
 
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
-CURRENT_PLAN_STATES = ("approved", "announced")
-# A plan's "planned" project has not started yet.
-PLAN_STATUS_TO_KEY = {"planned": "not_started"}
 
 
 def period_range(fiscal_year: int, code: str) -> tuple[str, int, dt.date, dt.date]:
@@ -41,16 +40,11 @@ def period_range(fiscal_year: int, code: str) -> tuple[str, int, dt.date, dt.dat
 
 def plan_in_force(*, organization, fiscal_year: int):
     """The organisation's plan of the year in force: the latest approved or announced
-    edition; without one, the latest draft (the snapshot records its state)."""
-    from phaen.plans.models import AnnualPlan
+    edition; without one, the newest edition (the snapshot records its state). The
+    monitoring app's rule, so a round and the monthly follow-up read the same plan."""
+    from phaen.monitoring.selectors import plan_in_force as monitoring_plan_in_force
 
-    plans = AnnualPlan.objects.filter(organization=organization, fiscal_year=fiscal_year)
-    best = None
-    for plan in plans.only("pk", "state", "edition_number", "title", "edition_kind"):
-        key = (plan.state not in CURRENT_PLAN_STATES, -plan.edition_number, -plan.pk)
-        if best is None or key < best[0]:
-            best = (key, plan)
-    return best[1] if best else None
+    return monitoring_plan_in_force(organization=organization, fiscal_year=fiscal_year)
 
 
 def _money(value) -> str:
@@ -58,19 +52,34 @@ def _money(value) -> str:
 
 
 def compute_snapshot(*, organization, fiscal_year: int, period_code: str) -> tuple[dict, object]:
-    """The child's figures for the period, from its plan in force: projects, by status,
-    budget planned, disbursed to the period's end, weighted achievement and problems
-    (``None`` where no follow-up app offers the figure yet). Returns (snapshot, plan)."""
+    """The child's figures for the period, from its plan in force: projects by status (each
+    project's latest monthly progress report by the period's end), budget planned, money
+    spent by the period's end, weighted achievement of its indicators and problems
+    registered. Cancelled projects (in the plan or by their report) count nowhere but are
+    reported apart. Returns (snapshot, plan). A fixed number of queries."""
+    from phaen.monitoring.selectors import latest_progress, period_by_code
     from phaen.plans.selectors import plan_projects, rollup
 
-    _kind, _number, start, end = period_range(fiscal_year, period_code)
+    kind, number, start, end = period_range(fiscal_year, period_code)
     plan = plan_in_force(organization=organization, fiscal_year=fiscal_year)
     projects = list(plan_projects(plan)) if plan else []
     live = [p for p in projects if p.status != "cancelled"]
-    by_status = Counter({key: 0 for key in c.STATUS_KEYS})
-    for project in live:
-        by_status[PLAN_STATUS_TO_KEY.get(project.status, project.status)] += 1
-    money = rollup(projects)
+    by_status = dict.fromkeys(c.STATUS_KEYS, 0)
+    if live:
+        period = period_by_code(
+            organization=organization, fiscal_year=fiscal_year, code=period_code
+        )
+        latest = latest_progress(live, period)
+        counted = []
+        for project in live:
+            report = latest.get(project.lineage)
+            status = report.status if report else "not_started"
+            if status == "cancelled":
+                continue
+            by_status[status] += 1
+            counted.append(project)
+        live = counted
+    money = rollup(live)
     snapshot = {
         "period": {"code": period_code, "start": start.isoformat(), "end": end.isoformat()},
         "plan": (
@@ -85,22 +94,71 @@ def compute_snapshot(*, organization, fiscal_year: int, period_code: str) -> tup
         ),
         "projects": len(live),
         "cancelled": len(projects) - len(live),
-        "by_status": dict(by_status),
+        "by_status": by_status,
         "budget_planned": _money(money.total),
         "disbursed": None,
         "weighted_achievement": None,
-        "achievement_weight": None,
-        "achievement_weighted_sum": None,
+        "achievement_formula": "",
         "problems": None,
         "sources": {
-            "status": "plan",
+            "status": "monitoring",
             "disbursed": None,
             "weighted_achievement": None,
             "problems": None,
         },
         "computed_at": timezone.now().isoformat(),
     }
+    if plan is not None:
+        _add_disbursed(snapshot, live, end)
+        _add_achievement(snapshot, plan, fiscal_year, kind, number)
+        _add_problems(snapshot, organization, fiscal_year, end)
     return snapshot, plan
+
+
+def _add_disbursed(snapshot: dict, projects: list, until: dt.date) -> None:
+    """Money spent on the projects up to the period's last day (finance app: cleared
+    advances, disbursements and adjustments, by project lineage)."""
+    from phaen.finance.selectors import spent_by_project
+
+    spent = spent_by_project(projects, until=until)
+    snapshot["disbursed"] = _money(sum(spent.values(), ZERO))
+    snapshot["sources"]["disbursed"] = "finance"
+
+
+def _add_problems(snapshot: dict, organization, fiscal_year: int, until: dt.date) -> None:
+    """Problems registered in follow-up of the year's plans (any edition) by the period's
+    end (monitoring app's problem register)."""
+    from phaen.monitoring.models import Problem
+
+    snapshot["problems"] = Problem.objects.filter(
+        plan__organization=organization, plan__fiscal_year=fiscal_year, found_on__lte=until
+    ).count()
+    snapshot["sources"]["problems"] = "monitoring"
+
+
+def quarter_as_of(kind: str, number: int) -> int | bool | None:
+    """The quarter whose results a period shows: Q1–Q4 themselves, a 6/9-month round its
+    last quarter, the 12-month round the year (None), a month the last quarter completed
+    by its end (False when none is)."""
+    if kind == "quarter":
+        return number
+    if kind == "round":
+        return None if number == 12 else number // 3
+    return (number // 3) or False
+
+
+def _add_achievement(snapshot: dict, plan, fiscal_year: int, kind: str, number: int) -> None:
+    """Weighted achievement of the plan's indicators as of the period (performance app)."""
+    from phaen.performance.selectors import issue_achievement
+
+    quarter = quarter_as_of(kind, number)
+    snapshot["sources"]["weighted_achievement"] = "performance"
+    if quarter is False:
+        return
+    result = issue_achievement(plan, fiscal_year, period=quarter)
+    value = result.total.weighted_achievement
+    snapshot["weighted_achievement"] = None if value is None else str(value)
+    snapshot["achievement_formula"] = result.total.formula
 
 
 # --- Board -----------------------------------------------------------------------------------
@@ -175,16 +233,12 @@ class ConsolidatedRow:
     by_status: dict = field(default_factory=dict)
     budget_planned: Decimal = ZERO
     disbursed: Decimal | None = None
-    weight: Decimal | None = None
-    weighted_sum: Decimal | None = None
+    weighted_achievement: Decimal | None = None
     problems: int | None = None
 
     @property
-    def weighted_achievement(self) -> Decimal | None:
-        """Σ weight × achievement ÷ Σ weight over every indicator counted in the row."""
-        if not self.weight:
-            return None
-        return (self.weighted_sum / self.weight).quantize(CENT)
+    def status_list(self) -> list[int]:
+        return [self.by_status.get(key, 0) for key in c.STATUS_KEYS]
 
     @property
     def disbursed_percent(self) -> Decimal | None:
@@ -239,8 +293,7 @@ def row_from_snapshot(organization, submission) -> ConsolidatedRow:
         by_status={k: int(v) for k, v in (snap.get("by_status") or {}).items()},
         budget_planned=_dec(snap.get("budget_planned")) or ZERO,
         disbursed=_dec(snap.get("disbursed")),
-        weight=_dec(snap.get("achievement_weight")),
-        weighted_sum=_dec(snap.get("achievement_weighted_sum")),
+        weighted_achievement=_dec(snap.get("weighted_achievement")),
         problems=snap.get("problems"),
     )
 
@@ -266,7 +319,15 @@ def consolidate(round_: ReportingRound, user=None) -> Consolidation:
             total.by_status[key] = total.by_status.get(key, 0) + value
         total.budget_planned += row.budget_planned
         total.disbursed = _add(total.disbursed, row.disbursed)
-        total.weight = _add(total.weight, row.weight)
-        total.weighted_sum = _add(total.weighted_sum, row.weighted_sum)
         total.problems = _add(total.problems, row.problems)
+    total.weighted_achievement = mean_achievement(rows)
     return Consolidation(round=round_, rows=rows, total=total, pending=pending)
+
+
+def mean_achievement(rows) -> Decimal | None:
+    """The organisations' weighted achievements averaged, each organisation counting
+    once (their own indicator weights are on different scales); None when none has one."""
+    values = [row.weighted_achievement for row in rows if row.weighted_achievement is not None]
+    if not values:
+        return None
+    return (sum(values, ZERO) / len(values)).quantize(CENT, rounding=ROUND_HALF_UP)

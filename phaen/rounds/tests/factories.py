@@ -22,8 +22,21 @@ def add_child(world, code: str, parent=None):
     return org, planner
 
 
+def progress(project, status: str, day=dt.date(2026, 11, 15), percent: int = 50):
+    """A monthly progress report of ``project`` (monitoring app) in the month of ``day``."""
+    from phaen.monitoring.models import ProgressReport
+    from phaen.monitoring.selectors import month_of
+
+    period = month_of(organization=project.plan.organization, day=day)
+    return ProgressReport.objects.create(
+        project=project, period=period, status=status, percent=percent, state="submitted"
+    )
+
+
 def child_plan(org, by, amounts=(100000, 50000), statuses=(), fiscal_year=FY):
-    """A plan of ``org`` with one project per amount (status by position, default planned)."""
+    """A plan of ``org`` with one project per amount. ``statuses`` by position: "cancelled
+    in plan" cancels the project in the plan; another status is the project's November
+    progress report; none: no report (not started)."""
     plan = plan_services.plan_create(
         organization=org, kind="action_plan", fiscal_year=fiscal_year, by=by
     )
@@ -31,9 +44,11 @@ def child_plan(org, by, amounts=(100000, 50000), statuses=(), fiscal_year=FY):
     category = ExpenseCategory.objects.get(code="C2.1")
     for n, amount in enumerate(amounts):
         project = plan_services.project_create(plan=plan, name=f"โครงการ {org.code} {n + 1}", by=by)
-        if n < len(statuses):
-            project.status = statuses[n]
+        if n < len(statuses) and statuses[n] == "cancelled in plan":
+            project.status = "cancelled"
             project.save()
+        elif n < len(statuses) and statuses[n]:
+            progress(project, statuses[n])
         BudgetLine.objects.create(
             project=project, source=source, category=category, amount=Decimal(amount)
         )

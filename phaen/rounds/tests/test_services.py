@@ -144,7 +144,10 @@ def test_consolidation_total_is_the_sum_of_accepted_children(world, two):
     b, b_planner = two["b"]
     child_plan(a, a_planner, amounts=(100000.25, 50000), statuses=("done",))
     child_plan(
-        b, b_planner, amounts=(30000, 20000, 10000.75), statuses=("cancelled", "in_progress")
+        b,
+        b_planner,
+        amounts=(30000, 20000, 10000.75),
+        statuses=("cancelled in plan", "in_progress"),
     )
     round_ = open_round(world)
     for org, user in ((a, a_planner), (b, b_planner)):
@@ -185,3 +188,84 @@ def test_late_means_past_the_deadline_in_bangkok(world, two, monkeypatch):
     a, a_planner = two["a"]
     services.submission_submit(submission=round_.submissions.get(organization=a), by=a_planner)
     assert at(dt.datetime(2027, 1, 2, tzinfo=bangkok)) == 2
+
+
+def test_snapshot_counts_money_spent_to_the_period_end(world, two):
+    from phaen.finance import services as finance
+
+    a, a_planner = two["a"]
+    plan = child_plan(a, a_planner, amounts=(100000, 50000))
+    first, second = plan.projects.order_by("id")
+    for project, number, day, amount in (
+        (first, "V1", dt.date(2026, 11, 5), "12000.50"),
+        (second, "V2", dt.date(2026, 12, 31), "3000"),
+        (first, "V3", dt.date(2027, 1, 1), "80000"),  # after Q1: not counted
+    ):
+        finance.transaction_save(
+            project=project,
+            budget_line=project.budget_lines.first(),
+            kind="disbursement",
+            number=number,
+            date=day,
+            amount=Decimal(amount),
+            manual=False,
+        )
+    finance.transaction_save(  # an advance is not spending until cleared
+        project=first,
+        budget_line=first.budget_lines.first(),
+        kind="advance",
+        number="A1",
+        date=dt.date(2026, 10, 20),
+        clear_by=dt.date(2026, 11, 20),
+        amount=Decimal(500),
+        manual=False,
+    )
+    round_ = open_round(world)
+    sub = services.submission_submit(
+        submission=round_.submissions.get(organization=a), by=a_planner
+    )
+    assert sub.snapshot["disbursed"] == "15000.50"
+    assert sub.snapshot["sources"]["disbursed"] == "finance"
+
+
+def test_quarter_shown_by_each_period():
+    assert selectors.quarter_as_of("quarter", 2) == 2
+    assert selectors.quarter_as_of("round", 6) == 2
+    assert selectors.quarter_as_of("round", 9) == 3
+    assert selectors.quarter_as_of("round", 12) is None
+    assert selectors.quarter_as_of("month", 3) == 1  # December: Q1 complete
+    assert selectors.quarter_as_of("month", 2) is False  # November: no quarter complete yet
+
+
+def test_snapshot_status_from_progress_up_to_the_period_end(world, two):
+    from phaen.monitoring.models import Problem
+    from phaen.rounds.tests.factories import progress
+
+    a, a_planner = two["a"]
+    plan = child_plan(a, a_planner, amounts=(1000, 2000, 4000))
+    first, second, third = plan.projects.order_by("id")
+    progress(first, "in_progress", day=dt.date(2026, 10, 10))
+    progress(first, "done", day=dt.date(2026, 12, 10))
+    progress(second, "cancelled", day=dt.date(2026, 11, 10))
+    progress(third, "postponed", day=dt.date(2027, 1, 10))  # after Q1: not seen
+    Problem.objects.create(
+        plan=plan, category="other", description="ฝนตก", found_on=dt.date(2026, 12, 1)
+    )
+    Problem.objects.create(
+        plan=plan, category="other", description="ภายหลัง", found_on=dt.date(2027, 2, 1)
+    )
+    round_ = open_round(world)
+    sub = services.submission_submit(
+        submission=round_.submissions.get(organization=a), by=a_planner
+    )
+    snap = sub.snapshot
+    assert snap["by_status"] == {"not_started": 1, "in_progress": 0, "done": 1, "postponed": 0}
+    assert snap["projects"] == 2 and snap["cancelled"] == 1
+    assert snap["budget_planned"] == "5000.00"  # the cancelled project's money counts nowhere
+    assert snap["problems"] == 1
+    assert snap["sources"] == {
+        "status": "monitoring",
+        "disbursed": "finance",
+        "weighted_achievement": "performance",
+        "problems": "monitoring",
+    }
