@@ -142,6 +142,12 @@ class ImportRow(models.Model):
     def __str__(self) -> str:
         return f"{self.batch} #{self.row_number}"
 
+    @property
+    def label(self) -> str:
+        """The row's document number, or its budget / project code."""
+        data = self.data or {}
+        return data.get("number") or data.get("budget_code") or data.get("project_code") or ""
+
 
 class Transaction(AuditedModel):
     """A money event of a project: commitment, advance, clearing, disbursement, adjustment."""
