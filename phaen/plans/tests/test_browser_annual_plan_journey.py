@@ -10,7 +10,8 @@ is resubmitted, approved and announced; the public page shows it without login. 
 budget is recorded as an event, an addition is made (edition 2, with a new project that only
 it holds), approved and announced. ผด.01 and ผด.02 are made through the reports page's job and
 opened as PDFs; their pages are rendered to PNG (test-artifacts/screens/plans-journey-*.png)
-and were looked at: the Thai renders cleanly.
+and were looked at: the Thai renders cleanly. The public page offers the forms of the
+announced edition, without login.
 
 What other issues own is set up as data: the local development plan (strategy), the budget
 ordinance and the additional budget (budget), the organisation's units and positions.
@@ -481,6 +482,11 @@ def test_the_annual_plan_journey_of_issue_4(live_server, world, new_page, tmp_pa
     assert "โครงการก่อสร้างลานกีฬาประจำหมู่บ้าน" in public.inner_text("[data-testid=public-projects]")
     assert edition.edition_label in public.inner_text("[data-testid=public-editions]")
     shot(public, "public-edition-2")
+    with public.expect_download() as info:  # the forms, without login, of this edition only
+        public.click("[data-testid=public-form-pd02-pdf]")
+    assert info.value.suggested_filename.startswith("pd02-OWN-2570")
+    public_pd02 = pdf_words(info.value.path().read_bytes())
+    assert "โครงการก่อสร้างลานกีฬาประจำหมู่บ้าน" in public_pd02 and "1,165,000.00" in public_pd02
     public.goto(base + reverse("plans:public_plan", args=[plan.pk]))
     assert "โครงการก่อสร้างลานกีฬา" not in public.inner_text("[data-testid=public-projects]")
     assert not Project.objects.filter(plan=plan, name__contains="ลานกีฬา").exists()
