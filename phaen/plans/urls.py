@@ -2,7 +2,17 @@
 
 from django.urls import path
 
-from phaen.plans.views import imports, plans, projects, public, review
+from phaen.plans.views import (
+    announce,
+    editions,
+    imports,
+    meetings,
+    plans,
+    projects,
+    public,
+    review,
+    schedule,
+)
 
 app_name = "plans"
 urlpatterns = [
@@ -11,5 +21,7 @@ urlpatterns = [
     path("<int:pk>/check/", plans.plan_check, name="plan_check"),
 ]
 
-urlpatterns += projects.urlpatterns + review.urlpatterns + public.urlpatterns
+urlpatterns += projects.urlpatterns + review.urlpatterns + meetings.urlpatterns
+urlpatterns += announce.urlpatterns + editions.urlpatterns + schedule.urlpatterns
+urlpatterns += public.urlpatterns
 urlpatterns += imports.urlpatterns

@@ -24,7 +24,8 @@ from django.views.decorators.http import require_GET
 
 from phaen.plans import choices as c
 from phaen.plans.models import AnnualPlan
-from phaen.plans.views.review import announcement, money_projects, month_labels
+from phaen.plans.views.announce import announcement
+from phaen.plans.views.common import money_projects, month_labels
 
 PER_PAGE = 50
 #: The forms offered on the public page, by kind of plan (report names of the reports app).
