@@ -64,6 +64,17 @@ class IndicatorRow:
     def is_sub(self) -> bool:
         return self.parent_id is not None
 
+    @property
+    def cells(self) -> list[tuple[int, str, Decimal | None, Decimal | None]]:
+        """(quarter, period code, value, quarter target) of the four quarters (pages)."""
+        return [
+            (q, f"Q{q}", self.quarters.get(q), self.quarter_targets.get(q)) for q in range(1, 5)
+        ]
+
+    @property
+    def over_cap(self) -> bool:
+        return self.achievement_raw is not None and self.achievement_raw > scoring.MAX_ACHIEVEMENT
+
 
 @dataclass
 class Average:

@@ -305,7 +305,8 @@ def assessment_record(
     """
     if kind not in AssessmentKind.values:
         raise ValidationError({"kind": _("An assessment is a self-assessment or the committee's.")})
-    if agreement.state == AgreementState.DRAFT:
+    stored = Agreement.objects.filter(pk=agreement.pk).values_list("state", flat=True).first()
+    if stored in (None, AgreementState.DRAFT):
         raise ValidationError({"agreement": _("Only a signed agreement can be assessed.")})
     indicators = list(agreement.indicators.all())
     ids = {item.pk for item in indicators}

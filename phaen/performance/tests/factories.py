@@ -49,3 +49,33 @@ def sample(org):
         targets={(2570, None): 10}, direction="lower", combination="not_cumulative",
     )
     return {"plan": plan, "issues": (one, two), "a": a, "b": b, "c": c}
+
+
+def make_agreement(org, by, *, weights=(40, 35, 25), fiscal_year=2570, **fields):
+    """A draft organisation-level agreement with one indicator per weight; each has the
+    levels 60/65/70/75/80 (target 70 at level 3)."""
+    from phaen.performance import services
+
+    agreement = services.agreement_create(
+        organization=org,
+        fiscal_year=fiscal_year,
+        title=fields.pop("title", "คำรับรองการปฏิบัติราชการ ประจำปีงบประมาณ พ.ศ. 2570"),
+        giver_name=fields.pop("giver_name", "นายผู้ให้ ทดสอบ"),
+        giver_position=fields.pop("giver_position", "ผู้ว่าราชการจังหวัด"),
+        receiver_name=fields.pop("receiver_name", "นางผู้รับ ทดสอบ"),
+        receiver_position=fields.pop("receiver_position", "พัฒนาสังคมและความมั่นคงของมนุษย์จังหวัด"),
+        by=by,
+        **fields,
+    )
+    for n, weight in enumerate(weights, start=1):
+        services.agreement_indicator_add(
+            agreement=agreement,
+            number=str(n),
+            name=f"ตัวชี้วัดที่ {n}",
+            unit="ร้อยละ",
+            weight=D(weight),
+            target=D(70),
+            level_1=D(60), level_2=D(65), level_3=D(70), level_4=D(75), level_5=D(80),
+            by=by,
+        )
+    return agreement
