@@ -2,12 +2,13 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SurveyState(models.TextChoices):
-    DRAFT = "draft", _("draft")
-    OPEN = "open", _("open")
-    CLOSED = "closed", _("closed")
+    DRAFT = "draft", pgettext_lazy("survey state", "draft")
+    OPEN = "open", pgettext_lazy("survey state", "open")
+    CLOSED = "closed", pgettext_lazy("survey state", "closed")
 
 
 class QuestionKind(models.TextChoices):

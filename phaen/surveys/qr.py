@@ -19,5 +19,5 @@ def qr_svg(url: str, *, scale: int = 4) -> str:
     """An inline SVG (no XML declaration) of the QR code of ``url``; error correction M
     so a slightly scuffed print still reads."""
     return segno.make(url, error="m", micro=False).svg_inline(
-        scale=scale, border=4, title=url, svgclass="survey-qr", lineclass=None
+        scale=scale, border=4, title=url, svgclass="survey-qr", lineclass=None, omitsize=True
     )

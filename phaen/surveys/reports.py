@@ -18,7 +18,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from phaen.reports.registry import Report, ReportError
 
@@ -104,7 +104,7 @@ class SurveySheetReport(Report):
             "heading": _("Satisfaction survey"),
             "project": _("Project"),
             "activity": _("Activity"),
-            "period": _("Open"),
+            "period": pgettext("survey dates", "Open"),
             "scan": _("Scan the QR code with your phone to answer"),
             "privacy": _("Anonymous: no name, no account; one answer per person."),
         }

@@ -105,11 +105,21 @@ def _refuse_if_answered(survey: Survey) -> None:
 
 @transaction.atomic
 def questions_add_defaults(*, survey: Survey, by) -> list[Question]:
-    """Append the default question set after the survey's own questions."""
+    """Append the default question set after the survey's own questions (the rating
+    questions required, the suggestion box optional)."""
     _refuse_if_answered(survey)
     start = (survey.questions.order_by("-order").values_list("order", flat=True).first() or 0) + 1
     return [
-        _save(Question(survey=survey, kind=kind, text=str(text), order=start + i), by)
+        _save(
+            Question(
+                survey=survey,
+                kind=kind,
+                text=str(text),
+                order=start + i,
+                required=kind == c.QuestionKind.SCALE,
+            ),
+            by,
+        )
         for i, (kind, text) in enumerate(DEFAULT_QUESTIONS)
     ]
 
