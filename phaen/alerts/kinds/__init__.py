@@ -1,10 +1,15 @@
 """Warning kinds. Each provider takes the shared :class:`~phaen.alerts.selectors.Context`
 and returns warnings, running a fixed number of queries for the whole plan."""
 
-from phaen.alerts.kinds import progress
+from phaen.alerts.kinds import indicators, money, progress
 
 PROVIDERS = [
     progress.report_overdue,
     progress.no_progress,
     progress.stale,
+    money.disbursement_plan,
+    money.disbursement_target,
+    money.advance_due,
+    money.carry_over_due,
+    indicators.indicator_off_track,
 ]

@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from phaen.alerts.choices import Severity, WarningKind
-from phaen.alerts.kinds.schedule import month_bounds, planned_months
+from phaen.alerts.kinds.schedule import month_bounds, planned_months, short_date
 from phaen.alerts.rules import rule_for
 from phaen.core.thai import format_thai_date
 from phaen.monitoring import choices as mc
@@ -21,8 +21,7 @@ FINISHED = (mc.ProgressStatus.DONE, mc.ProgressStatus.CANCELLED)
 MOVING = (mc.ProgressStatus.IN_PROGRESS, mc.ProgressStatus.DONE)
 
 
-def _date(value: dt.date) -> str:
-    return format_thai_date(value, style="medium", lang=get_language() or "th")
+_date = short_date
 
 
 def _reports(ctx) -> dict:

@@ -28,3 +28,14 @@ def planned_months(project, fiscal_year: int) -> list[int]:
             if project.start_date <= last and first <= project.end_date
         ]
     return []
+
+
+def short_date(value: dt.date) -> str:
+    """A date as the warnings show it (Buddhist Era, the active language)."""
+    from django.utils.translation import get_language
+
+    return thai.format_thai_date(value, style="medium", lang=get_language() or "th")
+
+
+def baht(value) -> str:
+    return thai.format_baht(value)

@@ -4,14 +4,18 @@ with owners, lead and supervisor positions, and monthly progress reports."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal as D
 
+from phaen.budget.models import BudgetSource, ExpenseCategory
 from phaen.core import testing
+from phaen.finance.models import Transaction
 from phaen.monitoring import choices as mc
 from phaen.monitoring.models import ProgressReport
 from phaen.monitoring.services import periods_ensure
 from phaen.organizations.choices import Role
 from phaen.organizations.models import RoleAssignment, Unit
 from phaen.plans import services as plan_services
+from phaen.plans.models import BudgetLine
 
 FY = 2570  # October 2026 (fiscal month 1) … September 2027 (month 12)
 
@@ -78,3 +82,32 @@ def report(project, month: int, *, state="submitted", status="in_progress", perc
 
 def give_role(org, user, role: str) -> None:
     RoleAssignment.objects.create(organization=org, role=role, person=user.person)
+
+
+def line(p, amount, monthly):
+    """A budget line of ``p`` (state budget, a current expense) with a monthly plan."""
+    return BudgetLine.objects.create(
+        project=p,
+        source=BudgetSource.objects.get(code="state_budget"),
+        category=ExpenseCategory.objects.get(code="C2.1"),
+        amount=D(amount),
+        monthly_plan=[str(v) for v in monthly],
+    )
+
+
+_numbers = iter(range(1, 10_000))
+
+
+def money(project, bl, kind, amount, date, **extra):
+    """A finance transaction of ``project`` on budget line ``bl``."""
+    return Transaction.objects.create(
+        organization=project.plan.organization,
+        fiscal_year=project.plan.fiscal_year,
+        project=project,
+        budget_line=bl,
+        kind=kind,
+        number=f"T{next(_numbers)}",
+        date=date,
+        amount=D(amount),
+        **extra,
+    )
