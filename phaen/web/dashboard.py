@@ -56,13 +56,11 @@ def _plan_label(plan: AnnualPlan) -> str:
     return f"{plan.title}{edition} ({plan.get_state_display()})"
 
 
-RANK = {pc.PlanState.ANNOUNCED: 2, pc.PlanState.APPROVED: 1}
-
-
 def _in_force(plans: list[AnnualPlan]) -> AnnualPlan | None:
-    """Announced, else approved, else the newest; of those the latest edition (plans come
-    ordered newest edition first)."""
-    return max(plans, key=lambda p: RANK.get(p.state, 0)) if plans else None
+    """Monitoring's rule (the follow-up pages and warnings use it too): the latest approved
+    or announced edition, else the newest (``plans`` come newest edition first)."""
+    frozen = [p for p in plans if p.state in (pc.PlanState.APPROVED, pc.PlanState.ANNOUNCED)]
+    return frozen[0] if frozen else (plans[0] if plans else None)
 
 
 def _period(fd, organization, fiscal_year: int, quarter: int | None, today: dt.date):
@@ -74,14 +72,13 @@ def _period(fd, organization, fiscal_year: int, quarter: int | None, today: dt.d
                         kinds=("month",))
 
 
-def _warnings(organization, fiscal_year: int, user, today: dt.date) -> list | None:
-    """Warnings of the alerts app for the organisation and year (None when that app has no
-    ``warnings`` selector)."""
-    try:
-        from phaen.alerts.selectors import warnings
-    except ImportError:
-        return None
-    return list(warnings(organization, fiscal_year, today=today))
+def _warnings(organization, fiscal_year: int, today: dt.date, unit_id: int | None) -> list:
+    """The alerts app's warnings for the organisation's plan in force (of the unit when
+    the dashboard is filtered by one), most urgent first."""
+    from phaen.alerts.selectors import warnings
+
+    found = warnings(organization, fiscal_year, today=today)
+    return [w for w in found if unit_id is None or w.unit_id == unit_id]
 
 
 def _chart_data(data) -> dict:
@@ -147,7 +144,7 @@ def dashboard(request):
         "children": children,
         "status_keys": fd.STATUSES,
         "breadcrumbs": [{"label": _("Dashboard"), "url": None}],
-        "warnings": _warnings(org, fy, request.user, today),
+        "warnings": _warnings(org, fy, today, chosen.get("unit")),
     }
     if scope == "children" and children:
         child_plans = list(

@@ -625,18 +625,18 @@ def _curve(period, planned, spent, current_month, targets) -> list[CurvePoint]:
 
 
 # --- plans ----------------------------------------------------------------------------------
-def plan_in_force(organization, fiscal_year: int) -> AnnualPlan | None:
-    """The organisation's plan for the year: announced, else approved, else the newest;
-    of those the latest edition."""
-    rank = {pc.PlanState.ANNOUNCED: 2, pc.PlanState.APPROVED: 1}
-    plans = list(
-        AnnualPlan.objects.filter(organization=organization, fiscal_year=fiscal_year)
-        .select_related("organization", "multi_year_plan")
-        .order_by("-edition_number", "-pk")
-    )
-    if not plans:
-        return None
-    return max(plans, key=lambda p: rank.get(p.state, 0))
+def plan_in_force(organization, fiscal_year: int) -> AnnualPlan:
+    """The plan the follow-up pages use (monitoring's rule: the latest approved or announced
+    edition of the year, else the newest); ``ReportError`` when there is none."""
+    from phaen.monitoring.selectors import plan_in_force as in_force
+
+    plan = in_force(organization=organization, fiscal_year=fiscal_year)
+    if plan is None:
+        raise ReportError(
+            pgettext("report", "%(org)s has no annual plan for fiscal year %(year)s.")
+            % {"org": organization.name, "year": fiscal_year or "-"}
+        )
+    return plan
 
 
 def load_plan(*, user, plan_id) -> AnnualPlan:

@@ -30,7 +30,6 @@ from django.utils.translation import gettext_lazy, pgettext
 
 from phaen.core.thai import format_number, format_thai_date
 from phaen.reports.builders import followup_data as fd
-from phaen.reports.builders.annual_plan_forms import current_plan_id
 from phaen.reports.registry import Report, register
 from phaen.reports.renderers.styles import Column, new_sheet, write_table, write_title
 
@@ -139,7 +138,12 @@ class FollowupReport(Report):
         return {"plan": options["plan"], "period": options.get("period")}
 
     def options_for_organization(self, organization, fiscal_year: int | None) -> dict[str, Any]:
-        return {"plan": current_plan_id(organization, fiscal_year), "period": None}
+        from django.utils import timezone
+
+        from phaen.core.thai import fiscal_year as fiscal_year_of
+
+        fy = fiscal_year or fiscal_year_of(timezone.localdate())
+        return {"plan": fd.plan_in_force(organization, fy).pk, "period": None}
 
     def build(self, *, user, plan, period: str | None = None, **options: Any) -> fd.Followup:
         annual = fd.load_plan(user=user, plan_id=plan)

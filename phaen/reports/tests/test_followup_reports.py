@@ -418,3 +418,10 @@ def test_the_quarterly_pdf_looks_right(spending, tmp_path):
         text = "".join(to_arabic_digits(pdf_text(pdf.read_bytes())).split())
         assert "46,000.50" in text  # disbursed so far
     assert "โครงการสอง" in "".join(pdf_text((out / "followup-quarterly.pdf").read_bytes()).split())
+
+
+def test_the_reports_page_prints_the_plan_in_force(world, annual):  # noqa: F811
+    report = get_report("quarterly")
+    assert report.options_for_organization(world.own, FY) == {"plan": annual.pk, "period": None}
+    with pytest.raises(ReportError, match="2569"):
+        report.options_for_organization(world.own, 2569)  # no plan that year

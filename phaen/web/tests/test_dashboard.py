@@ -143,3 +143,14 @@ def test_query_count_is_the_same_for_a_small_and_a_large_plan(client, world, str
             assert c.get(URL, {"plan": plan.pk}).context["data"].total.project_count == n
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1]
+
+
+def test_warnings_of_the_alerts_app_link_to_the_place_to_fix_them(client, world, plan):
+    """The late project (planned for October, nothing reported) is warned about and the
+    warning links to its follow-up page."""
+    response = login(client, world.planner, world.own).get(URL)
+    warnings = response.context["warnings"]
+    assert any(w.project_id == plan.projects.get(name="โครงการที่เลยกำหนด").pk for w in warnings)
+    html = response.content.decode()
+    assert 'data-testid="warning-link"' in html
+    assert all(w.url in html for w in warnings[:10] if w.url)
