@@ -1,12 +1,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AgreementLevel(models.TextChoices):
-    ORGANIZATION = "organization", _("Organisation")
-    UNIT = "unit", _("Unit")
-    PROJECT = "project", _("Project")
-    PERSON = "person", _("Person (indicator cascade)")
+    ORGANIZATION = "organization", pgettext_lazy("agreement level", "Organisation")
+    UNIT = "unit", pgettext_lazy("agreement level", "Unit")
+    PROJECT = "project", pgettext_lazy("agreement level", "Project")
+    PERSON = "person", pgettext_lazy("agreement level", "Person (indicator cascade)")
 
 
 class AgreementState(models.TextChoices):
