@@ -56,6 +56,13 @@ class ReportingRound(AuditedModel):
         return self.title
 
     @property
+    def period_label(self) -> str:
+        """ "Quarter 1", "6-month round", "January 2570" (in the active language)."""
+        from phaen.rounds.forms import period_choices
+
+        return str(dict(period_choices(self.fiscal_year)).get(self.period_code, self.period_code))
+
+    @property
     def is_past_deadline(self) -> bool:
         """The deadline (a day in Asia/Bangkok) has passed."""
         return timezone.localdate() > self.deadline

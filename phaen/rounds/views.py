@@ -4,6 +4,7 @@ and a submission (figures, history, submit / accept / send back)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from django.contrib import messages
@@ -142,6 +143,10 @@ def _submission(request, pk):
     )
 
 
+def _date(value):
+    return dt.date.fromisoformat(value) if value else None
+
+
 def _decimal(value):
     return None if value is None else Decimal(str(value))
 
@@ -161,6 +166,8 @@ def _render_submission(request, submission, *, submit_form=None, decision_form=N
             "round": submission.round,
             "snapshot": snapshot,
             "statuses": [(label, by_status.get(key, 0)) for key, label in c.ProjectStatus.choices],
+            "period_start": _date((snapshot.get("period") or {}).get("start")),
+            "period_end": _date((snapshot.get("period") or {}).get("end")),
             "budget_planned": _decimal(snapshot.get("budget_planned")),
             "disbursed": _decimal(snapshot.get("disbursed")),
             "achievement": _decimal(snapshot.get("weighted_achievement")),
