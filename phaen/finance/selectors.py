@@ -380,7 +380,9 @@ def s_curve(projects, fiscal_year: int, **filters) -> list[CurvePoint]:
 def _load(projects) -> list[Project]:
     if hasattr(projects, "select_related"):
         return list(
-            projects.select_related("plan").prefetch_related(
+            projects.prefetch_related(None)
+            .select_related("plan")
+            .prefetch_related(
                 Prefetch("budget_lines", BudgetLine.objects.select_related("category__parent"))
             )
         )

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from phaen.finance import selectors, services
 from phaen.finance.models import Transaction
@@ -67,7 +68,7 @@ def test_disbursement_over_the_line_is_refused_naming_the_field(project):
 
 def test_spending_without_a_spending_plan_is_refused(plan):
     bare = add_project(plan, "โครงการไม่มีแผนใช้จ่าย", [(10000, None, "C2.1")])
-    with pytest.raises(ValidationError) as err:
+    with translation.override("en"), pytest.raises(ValidationError) as err:
         record(bare, "disbursement", "ฎ1", 100)
     assert "spending plan" in err.value.message_dict["project"][0]
     record(bare, "commitment", "PO1", 100)  # a commitment is not spending
@@ -105,6 +106,13 @@ def test_s_curve_last_point_equals_years_total(plan, project):
     assert curve[-1].cumulative_planned == total == D("183333.33")
     assert [p.cumulative_actual for p in curve[:3]] == [D(10000), D(15000), D(15000)]
     assert curve[-1].cumulative_actual == D(15000)
+
+
+def test_selectors_accept_projects_in_force(plan, project, world):
+    record(project, "disbursement", "ฎ1", 1000)
+    projects = selectors.projects_in_force(world.own, FY)
+    assert selectors.s_curve(projects, FY)[-1].cumulative_actual == D(1000)
+    assert selectors.disbursement_vs_target(projects, FY)[0].overall == D("0.67")
 
 
 def test_s_curve_groups_and_filters(plan, project, world):

@@ -169,3 +169,35 @@ def test_transfer_and_carry_over(client, world, project, plan):
     assert response.status_code == 302
     assert CarryOver.objects.get().spend_by == dt.date(2027, 3, 31)
     assert "C7000001" in client.get(reverse("finance:carry_overs")).content.decode()
+
+
+def test_pages_use_the_same_number_of_queries_for_small_and_large(client, world, plan, project):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    login(client, world.role_users["finance"], world.own)
+    urls = [
+        reverse("finance:index"),
+        reverse("finance:balances"),
+        reverse("finance:s_curve", args=[plan.pk]),
+        reverse("finance:project_balance", args=[project.pk]),
+        reverse("finance:reconciliation"),
+    ]
+
+    def counts():
+        result = []
+        for url in urls:
+            with CaptureQueriesContext(connection) as ctx:
+                assert client.get(url).status_code == 200
+            result.append(len(ctx))
+        return result
+
+    record(project, "disbursement", "ฎ0", 10)
+    small = counts()
+    for i in range(6):
+        other = add_project(plan, f"โครงการ {i}", [(10000, [1, 2], "C2.1"), (500, [2], "C3.1")])
+        record(other, "disbursement", f"ฎ{i + 1}", 100)
+        record(other, "advance", f"ย{i + 1}", 100)
+    for i in range(4):
+        record(project, "disbursement", f"ฎ-{i}", 10)
+    assert counts() == small
