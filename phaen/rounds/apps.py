@@ -11,3 +11,4 @@ class RoundsConfig(AppConfig):
         from phaen.rounds.access import register_policies
 
         register_policies()
+        import phaen.rounds.reports  # noqa: F401  (registers the round's consolidated report)
