@@ -30,16 +30,24 @@ from phaen.plans.models import AnnualPlan
 QUARTERS = [("", gettext_lazy("Year to date"))] + [
     (str(q), gettext_lazy("Quarter %(n)s") % {"n": q}) for q in range(1, 5)
 ]
-SCOPES = [("own", gettext_lazy("This organisation")),
-          ("children", gettext_lazy("Organisations under it (rolled up)"))]
+SCOPES = [
+    ("own", gettext_lazy("This organisation")),
+    ("children", gettext_lazy("Organisations under it (rolled up)")),
+]
 
 
 class DashboardFilter(forms.Form):
     plan = forms.TypedChoiceField(label=gettext_lazy("Plan"), coerce=int, required=False)
-    unit = forms.TypedChoiceField(label=gettext_lazy("Unit"), coerce=int, required=False,
-                                  empty_value=None)
-    quarter = forms.TypedChoiceField(label=gettext_lazy("Quarter"), choices=QUARTERS,
-                                     coerce=int, required=False, empty_value=None)
+    unit = forms.TypedChoiceField(
+        label=gettext_lazy("Unit"), coerce=int, required=False, empty_value=None
+    )
+    quarter = forms.TypedChoiceField(
+        label=gettext_lazy("Quarter"),
+        choices=QUARTERS,
+        coerce=int,
+        required=False,
+        empty_value=None,
+    )
     scope = forms.ChoiceField(label=gettext_lazy("View"), choices=SCOPES, required=False)
     issue = forms.CharField(required=False, widget=forms.HiddenInput)
 
@@ -65,11 +73,16 @@ def _in_force(plans: list[AnnualPlan]) -> AnnualPlan | None:
 
 def _period(fd, organization, fiscal_year: int, quarter: int | None, today: dt.date):
     if quarter:
-        return fd.period_of(organization=organization, fiscal_year=fiscal_year,
-                            code=f"Q{quarter}", kinds=("quarter",))
+        return fd.period_of(
+            organization=organization,
+            fiscal_year=fiscal_year,
+            code=f"Q{quarter}",
+            kinds=("quarter",),
+        )
     code = fd.default_period_code(fiscal_year, "month", today)
-    return fd.period_of(organization=organization, fiscal_year=fiscal_year, code=code,
-                        kinds=("month",))
+    return fd.period_of(
+        organization=organization, fiscal_year=fiscal_year, code=code, kinds=("month",)
+    )
 
 
 def _warnings(organization, fiscal_year: int, today: dt.date, unit_id: int | None) -> list:
@@ -96,8 +109,9 @@ def _chart_data(data) -> dict:
             "target": [None if p.target is None else float(p.target) for p in data.curve],
         },
         "issues": {
-            "labels": [g.title if g.number is None else f"{g.number}. {g.title}"
-                       for g in data.groups],
+            "labels": [
+                g.title if g.number is None else f"{g.number}. {g.title}" for g in data.groups
+            ],
             "achievement": [float(g.weighted_achievement) for g in data.groups],
             "disbursed": [float(g.money.disbursed_pct) for g in data.groups],
         },
@@ -131,8 +145,9 @@ def dashboard(request):
     children = list(
         Organization.objects.for_user(request.user, "view").filter(parent=org).order_by("code")
     )
-    form = DashboardFilter(request.GET or None, plans=plans, units=units,
-                           has_children=bool(children))
+    form = DashboardFilter(
+        request.GET or None, plans=plans, units=units, has_children=bool(children)
+    )
     chosen = form.cleaned_data if form.is_valid() else {}
     scope = chosen.get("scope") or "own"
     quarter = chosen.get("quarter")
@@ -160,15 +175,17 @@ def dashboard(request):
         own = _in_force(plans)
         if own is not None:
             chosen_plans.insert(0, own)
-        data = fd.collect(user=request.user, plans=chosen_plans, period=period,
-                          by="organization", today=today)
+        data = fd.collect(
+            user=request.user, plans=chosen_plans, period=period, by="organization", today=today
+        )
         context.update(data=data, plan=None, rollup=True)
     else:
         plan = next((p for p in plans if p.pk == chosen.get("plan")), None) or _in_force(plans)
         if plan is None:
             return render(request, "web/dashboard.html", {**context, "data": None})
-        data = fd.collect(user=request.user, plans=[plan], period=period,
-                          unit_id=chosen.get("unit"), today=today)
+        data = fd.collect(
+            user=request.user, plans=[plan], period=period, unit_id=chosen.get("unit"), today=today
+        )
         context.update(data=data, plan=plan, rollup=False)
     issue = chosen.get("issue") or ""
     group = next((g for g in data.groups if g.key == issue), None) if issue else None
@@ -178,8 +195,9 @@ def dashboard(request):
         projects=group.projects if group is not None else None,
         late=late,
         charts=_chart_data(data),
-        status_rows=[(label, data.total.projects_by_status[key])
-                     for key, label in _status_labels().items()],
+        status_rows=[
+            (label, data.total.projects_by_status[key]) for key, label in _status_labels().items()
+        ],
         issue_query=_query(request, drop="issue"),
     )
     return render(request, "web/dashboard.html", context)

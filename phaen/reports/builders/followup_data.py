@@ -32,7 +32,6 @@ The number of queries does not depend on the number of projects.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -93,7 +92,6 @@ class Period:
         return thai.fiscal_month_index(self.end.month)
 
 
-KIND_NAMES = {"month": "month", "quarter": "quarter", "round": "round"}
 
 
 def period_of(*, organization, fiscal_year: int, code: str, kinds: tuple[str, ...]) -> Period:
@@ -299,8 +297,16 @@ def progress_of(user, projects: list[Project], period: Period) -> dict[int, Prog
         .filter(state__in=[ReportState.SUBMITTED, ReportState.ACKNOWLEDGED])
         .select_related("period")
         .order_by("period__start", "id")
-        .only("id", "lineage", "status", "percent", "problems", "period__start",
-              "period__end", "period__organization_id")
+        .only(
+            "id",
+            "lineage",
+            "status",
+            "percent",
+            "problems",
+            "period__start",
+            "period__end",
+            "period__organization_id",
+        )
     )
     latest = {}
     for report in reports:
@@ -558,7 +564,8 @@ def _group(lines, plans, by: str, achievement, issues=()) -> list[Group]:
     if by == "issue":
         for issue in issues:
             groups.setdefault(
-                (issue.number, issue.title), _empty_group(str(issue.number), issue.number, issue.title)
+                (issue.number, issue.title),
+                _empty_group(str(issue.number), issue.number, issue.title),
             )
         for line in lines:
             number = line.issue_number
@@ -701,7 +708,12 @@ def project_json(line: ProjectLine) -> dict[str, Any]:
 
 def curve_json(points: list[CurvePoint]) -> list[dict[str, Any]]:
     return [
-        {"month": p.month, "label": p.label, "planned": p.planned, "actual": p.actual,
-         "target": p.target}
+        {
+            "month": p.month,
+            "label": p.label,
+            "planned": p.planned,
+            "actual": p.actual,
+            "target": p.target,
+        }
         for p in points
     ]

@@ -101,13 +101,15 @@ def labels() -> dict[str, str]:
         "money_spent": pgettext("report", "Money spent"),
         "of_budget": pgettext("report", "of the budget"),
         "in_progress": pgettext("report", "In progress"),
-        "posting_rule": pgettext("report",
+        "posting_rule": pgettext(
+            "report",
             "The executive presents this report to the council and the development committee, "
             "then announces it publicly within 15 days and keeps it posted for at least 30 days, "
             "at least once a year, within December.",
         ),
         "behind": pgettext("report", "behind its planned months"),
-        "formula": pgettext("report",
+        "formula": pgettext(
+            "report",
             "Weighted achievement = Σ (weight × achievement) ÷ Σ weight over the indicators "
             "with a result; the total uses all indicators of all issues.",
         ),
@@ -206,8 +208,12 @@ class FollowupReport(Report):
                 "projects": [fd.project_json(p) for p in data.projects],
                 "curve": fd.curve_json(data.curve),
                 "problems": [
-                    {"project": p.project, "description": p.description, "measure": p.measure,
-                     "status": p.status}
+                    {
+                        "project": p.project,
+                        "description": p.description,
+                        "measure": p.measure,
+                        "status": p.status,
+                    }
                     for p in data.problems
                 ],
                 "decisions": data.decisions,
@@ -234,15 +240,15 @@ class FollowupReport(Report):
             if section["kind"] not in ("table", "list"):
                 continue
             if section["kind"] == "table":
-                columns = [
-                    Column(h, 14 if a == "r" else 40, "text" if a != "r" else "text")
-                    for h, a in zip(section["header"], section["align"], strict=True)
+                aligns = section["align"]
+                kinds = [
+                    Column(h, 16 if a == "r" else 40, "number" if a == "r" else "text")
+                    for h, a in zip(section["header"], aligns, strict=True)
                 ]
-                rows = [[_excel_value(c, a) for c, a in zip(r["cells"], section["align"],
-                                                              strict=True)]
-                        for r in section["rows"]]
-                kinds = [Column(c.header, c.width, "number" if a == "r" else "text")
-                         for c, a in zip(columns, section["align"], strict=True)]
+                rows = [
+                    [_excel_value(c, a) for c, a in zip(r["cells"], aligns, strict=True)]
+                    for r in section["rows"]
+                ]
             else:
                 kinds = [Column(section["heading"], 100)]
                 rows = [[item] for item in section["items"]]
@@ -320,9 +326,23 @@ def project_rows(data: fd.Followup) -> list[dict]:
             )
         )
     t = data.total.money
-    rows.append(row(["", lab["total"], "", "", "", money(t.budget_planned),
-                     money(t.planned_to_date), money(t.disbursed), percent(t.disbursed_pct), ""],
-                    "total"))
+    rows.append(
+        row(
+            [
+                "",
+                lab["total"],
+                "",
+                "",
+                "",
+                money(t.budget_planned),
+                money(t.planned_to_date),
+                money(t.disbursed),
+                percent(t.disbursed_pct),
+                "",
+            ],
+            "total",
+        )
+    )
     return rows
 
 
@@ -340,15 +360,27 @@ def problems_section(data: fd.Followup, heading: str) -> dict[str, Any]:
 
 def status_table(data: fd.Followup, heading: str, *, first: str, by_org=False) -> dict:
     lab = labels()
-    header = [first, *(lab[f"status_{s}"] for s in fd.STATUSES), lab["projects"],
-              lab["budget_planned"], lab["disbursed"], lab["disbursed_pct"]]
+    header = [
+        first,
+        *(lab[f"status_{s}"] for s in fd.STATUSES),
+        lab["projects"],
+        lab["budget_planned"],
+        lab["disbursed"],
+        lab["disbursed_pct"],
+    ]
     with_achievement = not by_org
     if with_achievement:
         header.append(lab["weighted_achievement"])
 
     def cells(g: fd.Group, label: str) -> list[str]:
-        out = [label, *status_cells(g), count(g.project_count), money(g.money.budget_planned),
-               money(g.money.disbursed), percent(g.money.disbursed_pct)]
+        out = [
+            label,
+            *status_cells(g),
+            count(g.project_count),
+            money(g.money.budget_planned),
+            money(g.money.disbursed),
+            percent(g.money.disbursed_pct),
+        ]
         if with_achievement:
             out.append(percent(g.weighted_achievement))
         return out
@@ -358,21 +390,39 @@ def status_table(data: fd.Followup, heading: str, *, first: str, by_org=False) -
     widths = [["fr", 1]] + [["cm", 1.5]] * 6 + [["cm", 2.6]] * 2 + [["cm", 1.7]]
     if with_achievement:
         widths.append(["cm", 2.0])
-    return table(heading, header, ["l"] + ["r"] * (len(header) - 1), rows, widths=widths,
-                 size=10)
+    return table(heading, header, ["l"] + ["r"] * (len(header) - 1), rows, widths=widths, size=10)
 
 
 def projects_table(data: fd.Followup) -> dict[str, Any]:
     lab = labels()
     return table(
         lab["projects"],
-        [lab["no"], lab["project"], lab["unit"], lab["status"], lab["percent_complete"],
-         lab["budget_planned"], lab["planned_to_date"], lab["disbursed"],
-         lab["disbursed_pct"], lab["problems"]],
+        [
+            lab["no"],
+            lab["project"],
+            lab["unit"],
+            lab["status"],
+            lab["percent_complete"],
+            lab["budget_planned"],
+            lab["planned_to_date"],
+            lab["disbursed"],
+            lab["disbursed_pct"],
+            lab["problems"],
+        ],
         ["r", "l", "l", "l", "r", "r", "r", "r", "r", "l"],
         project_rows(data),
-        widths=[["cm", 0.9], ["fr", 2], ["fr", 1], ["cm", 2.0], ["cm", 1.6], ["cm", 2.5],
-                ["cm", 2.5], ["cm", 2.5], ["cm", 1.6], ["fr", 1.2]],
+        widths=[
+            ["cm", 0.9],
+            ["fr", 2],
+            ["fr", 1],
+            ["cm", 2.0],
+            ["cm", 1.6],
+            ["cm", 2.5],
+            ["cm", 2.5],
+            ["cm", 2.5],
+            ["cm", 1.6],
+            ["fr", 1.2],
+        ],
         empty=lab["no_projects"],
         size=10,
     )
@@ -416,15 +466,34 @@ class QuarterlyReport(FollowupReport):
     def sections(self, data: fd.Followup) -> list[dict[str, Any]]:
         lab = labels()
         in_out = [
-            row([lab["in_plan"], count(_count(data, False)), money(data.total.in_plan.budget_planned),
-                 money(data.total.in_plan.disbursed), percent(data.total.in_plan.disbursed_pct)]),
-            row([lab["out_of_plan"], count(_count(data, True)),
-                 money(data.total.out_of_plan.budget_planned),
-                 money(data.total.out_of_plan.disbursed),
-                 percent(data.total.out_of_plan.disbursed_pct)]),
-            row([lab["total"], count(_count(data, None)), money(data.total.money.budget_planned),
-                 money(data.total.money.disbursed), percent(data.total.money.disbursed_pct)],
-                "total"),
+            row(
+                [
+                    lab["in_plan"],
+                    count(_count(data, False)),
+                    money(data.total.in_plan.budget_planned),
+                    money(data.total.in_plan.disbursed),
+                    percent(data.total.in_plan.disbursed_pct),
+                ]
+            ),
+            row(
+                [
+                    lab["out_of_plan"],
+                    count(_count(data, True)),
+                    money(data.total.out_of_plan.budget_planned),
+                    money(data.total.out_of_plan.disbursed),
+                    percent(data.total.out_of_plan.disbursed_pct),
+                ]
+            ),
+            row(
+                [
+                    lab["total"],
+                    count(_count(data, None)),
+                    money(data.total.money.budget_planned),
+                    money(data.total.money.disbursed),
+                    percent(data.total.money.disbursed_pct),
+                ],
+                "total",
+            ),
         ]
         targets = []
         year_total = data.total.money.budget_planned
@@ -438,32 +507,78 @@ class QuarterlyReport(FollowupReport):
             spent = so_far[-1].actual if so_far else None
             actual = None if spent is None else fd.pct(spent, year_total)
             target_pct = fd.pct(point.target, year_total) if point.target is not None else None
-            targets.append(row([f"Q{q}", percent(target_pct), money(point.target),
-                                money(spent) if spent is not None else "-", percent(actual)]))
+            targets.append(
+                row(
+                    [
+                        f"Q{q}",
+                        percent(target_pct),
+                        money(point.target),
+                        money(spent) if spent is not None else "-",
+                        percent(actual),
+                    ]
+                )
+            )
         indicators = [
             row([issue_title(g), f"{i.number} {i.name}", percent(i.weight), percent(i.achievement)])
             for g in data.groups
             for i in g.indicators
         ]
         if indicators:
-            indicators.append(row([lab["total"], "", percent(data.total.weight_sum),
-                                   percent(data.total.weighted_achievement)], "total"))
+            indicators.append(
+                row(
+                    [
+                        lab["total"],
+                        "",
+                        percent(data.total.weight_sum),
+                        percent(data.total.weighted_achievement),
+                    ],
+                    "total",
+                )
+            )
         return [
             status_table(data, lab["by_issue"], first=lab["issue"]),
             projects_table(data),
-            table(lab["in_out"], ["", lab["projects"], lab["budget_planned"], lab["disbursed"],
-                                  lab["disbursed_pct"]], ["l", "r", "r", "r", "r"], in_out),
-            table(lab["targets"], [lab["quarter"], lab["target_pct"], lab["target_amount"],
-                                   lab["disbursed"], lab["actual_pct"]],
-                  ["l", "r", "r", "r", "r"], targets if data.sources["targets"] else [],
-                  empty=lab["not_available"]),
-            table(lab["indicators"], [lab["issue"], lab["indicator"], lab["weight"],
-                                      lab["achievement"]], ["l", "l", "r", "r"], indicators,
-                  empty=lab["none"], widths=[["fr", 1], ["fr", 2], ["cm", 2], ["cm", 2.4]]),
+            table(
+                lab["in_out"],
+                [
+                    "",
+                    lab["projects"],
+                    lab["budget_planned"],
+                    lab["disbursed"],
+                    lab["disbursed_pct"],
+                ],
+                ["l", "r", "r", "r", "r"],
+                in_out,
+            ),
+            table(
+                lab["targets"],
+                [
+                    lab["quarter"],
+                    lab["target_pct"],
+                    lab["target_amount"],
+                    lab["disbursed"],
+                    lab["actual_pct"],
+                ],
+                ["l", "r", "r", "r", "r"],
+                targets if data.sources["targets"] else [],
+                empty=lab["not_available"],
+            ),
+            table(
+                lab["indicators"],
+                [lab["issue"], lab["indicator"], lab["weight"], lab["achievement"]],
+                ["l", "l", "r", "r"],
+                indicators,
+                empty=lab["none"],
+                widths=[["fr", 1], ["fr", 2], ["cm", 2], ["cm", 2.4]],
+            ),
             {"kind": "note", "heading": "", "text": lab["formula"]},
             problems_section(data, lab["measures"]),
-            {"kind": "list", "heading": lab["decisions"], "items": data.decisions,
-             "empty": lab["none"]},
+            {
+                "kind": "list",
+                "heading": lab["decisions"],
+                "items": data.decisions,
+                "empty": lab["none"],
+            },
         ]
 
 
@@ -482,30 +597,63 @@ class RoundReport(FollowupReport):
 
     def sections(self, data: fd.Followup) -> list[dict[str, Any]]:
         lab = labels()
-        header = [lab["strategy"], lab["projects"], lab["projects_done"], lab["done_pct"],
-                  lab["budget_planned"], lab["disbursed"], lab["disbursed_pct"]]
+        header = [
+            lab["strategy"],
+            lab["projects"],
+            lab["projects_done"],
+            lab["done_pct"],
+            lab["budget_planned"],
+            lab["disbursed"],
+            lab["disbursed_pct"],
+        ]
 
         def cells(g: fd.Group, label: str) -> list[str]:
             active = g.project_count - g.projects_by_status["cancelled"]
-            return [label, count(active), count(g.done), percent(g.done_pct),
-                    money(g.money.budget_planned), money(g.money.disbursed),
-                    percent(g.money.disbursed_pct)]
+            return [
+                label,
+                count(active),
+                count(g.done),
+                percent(g.done_pct),
+                money(g.money.budget_planned),
+                money(g.money.disbursed),
+                percent(g.money.disbursed_pct),
+            ]
 
         rows = [row(cells(g, issue_title(g))) for g in data.groups]
         rows.append(row(cells(data.total, lab["total"]), "total"))
         return [
-            table(lab["by_issue"], header, ["l", "r", "r", "r", "r", "r", "r"], rows,
-                  widths=[["fr", 1]] + [["cm", 1.7]] * 3 + [["cm", 2.6]] * 2 + [["cm", 1.8]]),
+            table(
+                lab["by_issue"],
+                header,
+                ["l", "r", "r", "r", "r", "r", "r"],
+                rows,
+                widths=[["fr", 1]] + [["cm", 1.7]] * 3 + [["cm", 2.6]] * 2 + [["cm", 1.8]],
+            ),
             table(
                 lab["projects"],
-                [lab["no"], lab["project"], lab["status"], lab["percent_complete"],
-                 lab["budget_planned"], lab["disbursed"]],
+                [
+                    lab["no"],
+                    lab["project"],
+                    lab["status"],
+                    lab["percent_complete"],
+                    lab["budget_planned"],
+                    lab["disbursed"],
+                ],
                 ["r", "l", "l", "r", "r", "r"],
-                [row([count(n), p.name, p.status_label, percent(p.percent),
-                      money(p.money.budget_planned), money(p.money.disbursed)])
-                 for n, p in enumerate(data.projects, start=1)],
-                widths=[["cm", 0.9], ["fr", 1], ["cm", 2.2], ["cm", 1.7], ["cm", 2.6],
-                        ["cm", 2.6]],
+                [
+                    row(
+                        [
+                            count(n),
+                            p.name,
+                            p.status_label,
+                            percent(p.percent),
+                            money(p.money.budget_planned),
+                            money(p.money.disbursed),
+                        ]
+                    )
+                    for n, p in enumerate(data.projects, start=1)
+                ],
+                widths=[["cm", 0.9], ["fr", 1], ["cm", 2.2], ["cm", 1.7], ["cm", 2.6], ["cm", 2.6]],
                 empty=lab["no_projects"],
             ),
             problems_section(data, lab["measures"]),
@@ -525,8 +673,10 @@ class SixMonthReport(RoundReport):
     default_kind = "round"
 
     def sections(self, data: fd.Followup) -> list[dict[str, Any]]:
-        return [*super().sections(data), {"kind": "note", "heading": "",
-                                          "text": labels()["posting_rule"]}]
+        return [
+            *super().sections(data),
+            {"kind": "note", "heading": "", "text": labels()["posting_rule"]},
+        ]
 
 
 @register
@@ -550,13 +700,25 @@ class AnnualReport(RoundReport):
             row([issue_title(g), count(g.indicators_with_results), percent(g.weighted_achievement)])
             for g in data.groups
         ]
-        indicators.append(row([lab["total"], count(data.total.indicators_with_results),
-                               percent(data.total.weighted_achievement)], "total"))
+        indicators.append(
+            row(
+                [
+                    lab["total"],
+                    count(data.total.indicators_with_results),
+                    percent(data.total.weighted_achievement),
+                ],
+                "total",
+            )
+        )
         return [
             base[0],
-            table(lab["indicators"], [lab["issue"], lab["indicators"],
-                                      lab["weighted_achievement"]], ["l", "r", "r"], indicators,
-                  widths=[["fr", 1], ["cm", 2.2], ["cm", 2.6]]),
+            table(
+                lab["indicators"],
+                [lab["issue"], lab["indicators"], lab["weighted_achievement"]],
+                ["l", "r", "r"],
+                indicators,
+                widths=[["fr", 1], ["cm", 2.2], ["cm", 2.6]],
+            ),
             {"kind": "note", "heading": "", "text": lab["formula"]},
             base[1],
         ]
@@ -622,14 +784,36 @@ class PrBoardReport(FollowupReport):
         ]
 
     def xlsx(self, data: fd.Followup, workbook) -> None:
+        """One sheet: the big numbers, the share of projects done per issue (numbers, so
+        they can be charted in Excel) and the highlights."""
         lab = labels()
-        sections = self.sections(data)
+        t = data.total
         ws = new_sheet(workbook, str(self.title))
         heading = self.heading(data)
-        start = write_title(ws, title=str(self.title), organization=heading["organization"],
-                            extra=[heading["subtitle"]], width=3)
-        rows = [[label, value, ""] for label, value in sections[0]["items"]]
-        rows += [[label, text, ""] for label, _v, text in sections[1]["items"]]
-        rows += [[lab["highlights"], item, ""] for item in sections[2]["items"]]
-        write_table(ws, columns=[Column("", 40), Column("", 40), Column("", 10)], rows=rows,
-                    start_row=start)
+        start = write_title(
+            ws,
+            title=str(self.title),
+            organization=heading["organization"],
+            extra=[heading["subtitle"]],
+            width=2,
+        )
+        rows: list[list] = [
+            [lab["projects"], t.project_count - t.projects_by_status["cancelled"]],
+            [lab["projects_done"], t.done],
+            [lab["in_progress"], t.projects_by_status["in_progress"]],
+            [lab["budget_planned"], t.money.budget_planned],
+            [lab["disbursed"], t.money.disbursed],
+            [lab["disbursed_pct"], t.money.disbursed_pct],
+        ]
+        rows += [
+            [f"{lab['done_pct']}: {issue_title(g)}", g.done_pct]
+            for g in data.groups
+            if g.project_count
+        ]
+        rows += [[lab["highlights"], text] for text in self.sections(data)[2]["items"]]
+        write_table(
+            ws,
+            columns=[Column(lab["summary"], 60), Column("", 40, "number")],
+            rows=rows,
+            start_row=start,
+        )

@@ -81,7 +81,11 @@ def test_quarterly_json_has_the_contract_keys_and_totals_are_sums(annual, strate
     assert [i["number"] for i in issues][:2] == [1, 2]
     for issue in issues:
         assert set(issue["projects_by_status"]) == {
-            "not_started", "in_progress", "done", "postponed", "cancelled"
+            "not_started",
+            "in_progress",
+            "done",
+            "postponed",
+            "cancelled",
         }
         assert {"number", "title", "budget_planned", "disbursed", "weighted_achievement"} <= set(
             issue
@@ -136,7 +140,7 @@ def test_planned_until_the_period_follows_the_monthly_plan(empty_plan, strategic
     q1, q3 = quarterly_json(empty_plan, "Q1"), quarterly_json(empty_plan, "Q3")
     assert q1["total"]["planned_to_date"] == 600  # 2 × 3 months × 100
     assert q3["total"]["planned_to_date"] == 1800
-    report, data = build("monthly", empty_plan, period="2567-11")
+    _report, data = build("monthly", empty_plan, period="2567-11")
     assert data.total.money.planned_to_date == Decimal("400")  # Oct + Nov
     assert data.curve[-1].planned == data.total.money.budget_planned == Decimal("2400")
 
@@ -182,8 +186,9 @@ def test_every_report_as_pdf_xlsx_and_json(annual, name, tmp_path):  # noqa: F81
     extra = ["--period", period] if period else []
     pdf, xlsx, js = tmp_path / "r.pdf", tmp_path / "r.xlsx", tmp_path / "r.json"
     for fmt, path in (("pdf", pdf), ("xlsx", xlsx), ("json", js)):
-        assert "Wrote" in run(name, "--plan", str(annual.pk), *extra, "--format", fmt,
-                              "--out", str(path))
+        assert "Wrote" in run(
+            name, "--plan", str(annual.pk), *extra, "--format", fmt, "--out", str(path)
+        )
     text = "".join(pdf_text(pdf.read_bytes()).split())  # table cells wrap lines
     assert "โครงการเยี่ยมบ้านผู้สูงอายุ" in text or name == "pr-board"
     assert "การพัฒนาคุณภาพชีวิตกลุ่มเปราะบาง" in text  # strategic issue 1, in Thai
@@ -209,13 +214,19 @@ def test_unknown_or_invisible_plan(annual, world):  # noqa: F811
 
 # --- query counts ----------------------------------------------------------------------------
 @pytest.mark.parametrize("name", NAMES)
-def test_query_count_does_not_grow_with_the_plan(world, strategic, name,  # noqa: F811
-                                                 django_assert_num_queries):
+def test_query_count_does_not_grow_with_the_plan(
+    world,
+    strategic,  # noqa: F811
+    name,
+    django_assert_num_queries,
+):
     issue = strategic.issues.get(number=1)
-    small = services.plan_create(organization=world.own, kind="action_plan", fiscal_year=FY,
-                                 by=world.planner)
-    large = services.plan_create(organization=world.own, kind="gov_action_plan",
-                                 fiscal_year=FY, by=world.planner)
+    small = services.plan_create(
+        organization=world.own, kind="action_plan", fiscal_year=FY, by=world.planner
+    )
+    large = services.plan_create(
+        organization=world.own, kind="gov_action_plan", fiscal_year=FY, by=world.planner
+    )
     make_projects(small, issue, 5, "S")
     make_projects(large, issue, 50, "L")
     report = get_report(name)
@@ -245,12 +256,23 @@ def spending(world, strategic):  # noqa: F811
     from phaen.finance.tests.conftest import add_project as finance_project
     from phaen.finance.tests.conftest import record
 
-    plan = services.plan_create(organization=world.own, kind="action_plan", fiscal_year=2570,
-                                by=world.planner, multi_year_plan=strategic)
-    one = finance_project(plan, "โครงการหนึ่ง", [(120000, [1, 2, 3], "C2.1")],
-                          issue=strategic.issues.get(number=1))
-    two = finance_project(plan, "โครงการสอง", [(60000, [2, 3, 4, 5], "C2.1")],
-                          issue=strategic.issues.get(number=2), out_of_plan=True)
+    plan = services.plan_create(
+        organization=world.own,
+        kind="action_plan",
+        fiscal_year=2570,
+        by=world.planner,
+        multi_year_plan=strategic,
+    )
+    one = finance_project(
+        plan, "โครงการหนึ่ง", [(120000, [1, 2, 3], "C2.1")], issue=strategic.issues.get(number=1)
+    )
+    two = finance_project(
+        plan,
+        "โครงการสอง",
+        [(60000, [2, 3, 4, 5], "C2.1")],
+        issue=strategic.issues.get(number=2),
+        out_of_plan=True,
+    )
     record(one, "disbursement", "ฎ1", "30000.50", dt.date(2026, 10, 15))
     record(one, "disbursement", "ฎ2", "12000", dt.date(2026, 11, 3))
     advance = record(two, "advance", "ย1", "10000", dt.date(2026, 11, 1))
@@ -269,8 +291,10 @@ def test_disbursed_equals_the_transactions_and_an_uncleared_advance_is_not_spend
     fresh = Transaction.objects.filter(
         project__plan=spending, kind__in=["disbursement", "clearing", "adjustment"]
     ).aggregate(s=Sum("amount"))["s"]
-    assert Decimal(str(doc["total"]["disbursed"])) == fresh == sum(
-        Decimal(str(i["disbursed"])) for i in doc["issues"]
+    assert (
+        Decimal(str(doc["total"]["disbursed"]))
+        == fresh
+        == sum(Decimal(str(i["disbursed"])) for i in doc["issues"])
     )
     assert doc["total"]["out_of_plan"]["disbursed"] == 4000
     assert doc["total"]["budget_planned"] == 180000
@@ -289,13 +313,21 @@ def test_a_later_edition_keeps_the_money_of_its_lineage(spending, world):
     from phaen.plans.models import Project
 
     one = Project.objects.get(plan=spending, name="โครงการหนึ่ง")
-    copy = services.project_create(plan=services.plan_create(
-        organization=world.own, kind="operational_plan", fiscal_year=2570, by=world.planner
-    ), name=one.name, by=None)
+    copy = services.project_create(
+        plan=services.plan_create(
+            organization=world.own, kind="operational_plan", fiscal_year=2570, by=world.planner
+        ),
+        name=one.name,
+        by=None,
+    )
     Project.objects.filter(pk=copy.pk).update(lineage=one.lineage)
-    BudgetLine.objects.create(project=copy, source=one.budget_lines.first().source,
-                              category=one.budget_lines.first().category,
-                              amount=Decimal("120000"), monthly_plan=[10000] * 12)
+    BudgetLine.objects.create(
+        project=copy,
+        source=one.budget_lines.first().source,
+        category=one.budget_lines.first().category,
+        amount=Decimal("120000"),
+        monthly_plan=[10000] * 12,
+    )
     doc = quarterly_json(copy.plan, "Q1")
     assert Decimal(str(doc["total"]["disbursed"])) == Decimal("42000.50")
 
@@ -305,10 +337,17 @@ def report(project, code, status, percent, state="submitted", problems=""):
     from phaen.monitoring.models import ProgressReport
     from phaen.monitoring.selectors import period_by_code
 
-    period = period_by_code(organization=project.plan.organization,
-                            fiscal_year=project.plan.fiscal_year, code=code)
-    return ProgressReport.objects.create(project=project, period=period, status=status,
-                                         percent=percent, state=state, problems=problems)
+    period = period_by_code(
+        organization=project.plan.organization, fiscal_year=project.plan.fiscal_year, code=code
+    )
+    return ProgressReport.objects.create(
+        project=project,
+        period=period,
+        status=status,
+        percent=percent,
+        state=state,
+        problems=problems,
+    )
 
 
 def test_status_comes_from_the_latest_submitted_report_up_to_the_period(annual):  # noqa: F811
@@ -320,7 +359,11 @@ def test_status_comes_from_the_latest_submitted_report_up_to_the_period(annual):
     report(small, "2567-12", "postponed", 0, state="draft")  # a draft is not a report yet
     q1 = quarterly_json(annual, "Q1")
     assert q1["total"]["projects_by_status"] == {
-        "not_started": 2, "in_progress": 1, "done": 0, "postponed": 0, "cancelled": 0
+        "not_started": 2,
+        "in_progress": 1,
+        "done": 0,
+        "postponed": 0,
+        "cancelled": 0,
     }
     line = next(p for p in q1["projects"] if p["id"] == good.pk)
     assert line["percent"] == 45 and line["problems"] == ["ฝนตกหนัก"]
@@ -332,16 +375,25 @@ def test_problems_measures_and_the_latest_meeting_are_reported(annual, world):  
     from phaen.monitoring.models import CoordinationMeeting, MeetingDecision, Problem
 
     good = annual.projects.get(name="โครงการเยี่ยมบ้านผู้สูงอายุ")
-    Problem.objects.create(plan=annual, project=good, category="other",
-                           description="งบประมาณล่าช้า", found_on=dt.date(2024, 12, 1),
-                           measure="เร่งรัดการเบิกจ่าย", status="open")
-    Problem.objects.create(plan=annual, category="other", description="หลังไตรมาส",
-                           found_on=dt.date(2025, 2, 1))
-    old = CoordinationMeeting.objects.create(plan=annual, held_on=dt.date(2024, 11, 1),
-                                             title="ประชุมครั้งที่ 1/2568")
+    Problem.objects.create(
+        plan=annual,
+        project=good,
+        category="other",
+        description="งบประมาณล่าช้า",
+        found_on=dt.date(2024, 12, 1),
+        measure="เร่งรัดการเบิกจ่าย",
+        status="open",
+    )
+    Problem.objects.create(
+        plan=annual, category="other", description="หลังไตรมาส", found_on=dt.date(2025, 2, 1)
+    )
+    old = CoordinationMeeting.objects.create(
+        plan=annual, held_on=dt.date(2024, 11, 1), title="ประชุมครั้งที่ 1/2568"
+    )
     MeetingDecision.objects.create(meeting=old, text="รับทราบ")
-    latest = CoordinationMeeting.objects.create(plan=annual, held_on=dt.date(2024, 12, 20),
-                                                title="ประชุมครั้งที่ 2/2568")
+    latest = CoordinationMeeting.objects.create(
+        plan=annual, held_on=dt.date(2024, 12, 20), title="ประชุมครั้งที่ 2/2568"
+    )
     MeetingDecision.objects.create(meeting=latest, text="ให้เร่งรัดโครงการที่ล่าช้า")
     doc = quarterly_json(annual, "Q1")
     assert [p["description"] for p in doc["problems"]] == ["งบประมาณล่าช้า"]
@@ -366,12 +418,18 @@ def test_weighted_achievement_per_issue_and_in_total(world):
     from phaen.performance.tests.factories import sample
 
     s = sample(world.own)
-    plan = services.plan_create(organization=world.own, kind="action_plan", fiscal_year=2570,
-                                by=world.planner, multi_year_plan=s["plan"])
+    plan = services.plan_create(
+        organization=world.own,
+        kind="action_plan",
+        fiscal_year=2570,
+        by=world.planner,
+        multi_year_plan=s["plan"],
+    )
     q1 = period_by_code(organization=world.own, fiscal_year=2570, code="Q1")
     for key, value in (("a", "15"), ("b", "50"), ("c", "12.5")):
-        IndicatorResult.objects.create(organization=world.own, indicator=s[key], period=q1,
-                                       actual=Decimal(value))
+        IndicatorResult.objects.create(
+            organization=world.own, indicator=s[key], period=q1, actual=Decimal(value)
+        )
     doc = quarterly_json(plan, "Q1")
     issues = {i["number"]: i for i in doc["issues"]}
     assert issues[1]["weighted_achievement"] == 55
@@ -388,13 +446,20 @@ def test_total_achievement_is_weighted_over_all_indicators_not_the_mean_of_issue
     from phaen.performance.tests.factories import sample
 
     s = sample(world.own)
-    plan = services.plan_create(organization=world.own, kind="action_plan", fiscal_year=2570,
-                                by=world.planner, multi_year_plan=s["plan"])
+    plan = services.plan_create(
+        organization=world.own,
+        kind="action_plan",
+        fiscal_year=2570,
+        by=world.planner,
+        multi_year_plan=s["plan"],
+    )
     q1 = period_by_code(organization=world.own, fiscal_year=2570, code="Q1")
-    IndicatorResult.objects.create(organization=world.own, indicator=s["a"], period=q1,
-                                   actual=Decimal("15"))  # 75 %, weight 60
-    IndicatorResult.objects.create(organization=world.own, indicator=s["c"], period=q1,
-                                   actual=Decimal("10"))  # 100 %, weight 100
+    IndicatorResult.objects.create(
+        organization=world.own, indicator=s["a"], period=q1, actual=Decimal("15")
+    )  # 75 %, weight 60
+    IndicatorResult.objects.create(
+        organization=world.own, indicator=s["c"], period=q1, actual=Decimal("10")
+    )  # 100 %, weight 100
     doc = quarterly_json(plan, "Q1")
     issues = {i["number"]: i for i in doc["issues"]}
     assert (issues[1]["weighted_achievement"], issues[2]["weighted_achievement"]) == (75, 100)
@@ -413,8 +478,11 @@ def test_the_quarterly_pdf_looks_right(spending, tmp_path):
         report, data = build(name, spending, period="Q1")
         pdf = out / f"followup-{name}.pdf"
         pdf.write_bytes(render(report, data, "pdf").content)
-        subprocess.run(["pdftoppm", "-r", "50", "-png", str(pdf), str(out / f"followup-{name}")],
-                       check=True, timeout=60)
+        subprocess.run(
+            ["pdftoppm", "-r", "50", "-png", str(pdf), str(out / f"followup-{name}")],
+            check=True,
+            timeout=60,
+        )
         text = "".join(to_arabic_digits(pdf_text(pdf.read_bytes())).split())
         assert "46,000.50" in text  # disbursed so far
     assert "โครงการสอง" in "".join(pdf_text((out / "followup-quarterly.pdf").read_bytes()).split())
@@ -425,3 +493,21 @@ def test_the_reports_page_prints_the_plan_in_force(world, annual):  # noqa: F811
     assert report.options_for_organization(world.own, FY) == {"plan": annual.pk, "period": None}
     with pytest.raises(ReportError, match="2569"):
         report.options_for_organization(world.own, 2569)  # no plan that year
+
+
+def test_the_quarterly_workbook_holds_numbers_whose_total_is_the_sum(spending, tmp_path):
+    report, data = build("quarterly", spending, period="Q1")
+    path = tmp_path / "q.xlsx"
+    path.write_bytes(render(report, data, "xlsx").content)
+    ws = load_workbook(path).worksheets[0]
+    rows = [
+        r for r in ws.iter_rows(values_only=True) if r[0] and str(r[0])[:2] in ("1.", "2.", "3.")
+    ]
+    total = next(r for r in ws.iter_rows(values_only=True) if r[0] == "รวม")
+    disbursed = 8  # column of "disbursed"
+    assert total[disbursed] == sum(r[disbursed] for r in rows) == Decimal("46000.50")
+    board = load_workbook(
+        io.BytesIO(render(*build("pr-board", spending, period="Q1"), "xlsx").content)
+    ).worksheets[0]
+    values = {r[0]: r[1] for r in board.iter_rows(values_only=True) if r[0]}
+    assert values["โครงการ"] == 2 and values["ร้อยละการเบิกจ่าย"] == 25.56

@@ -41,8 +41,13 @@ def shot(page, name: str) -> None:
 @pytest.fixture
 def followed_plan(world):
     strategic = plan_from_tree(organization=world.own, tree=sample_tree())
-    plan = services.plan_create(organization=world.own, kind="action_plan", fiscal_year=2570,
-                                by=world.planner, multi_year_plan=strategic)
+    plan = services.plan_create(
+        organization=world.own,
+        kind="action_plan",
+        fiscal_year=2570,
+        by=world.planner,
+        multi_year_plan=strategic,
+    )
     one, two = strategic.issues.get(number=1), strategic.issues.get(number=2)
     late = add(plan, LATE, "120000", [1], issue=one)  # planned for October, nothing reported
     busy = add(plan, "โครงการอบรมอาสาสมัคร", "60000", [1, 2, 3], issue=two)
@@ -103,8 +108,18 @@ def test_the_planner_follows_a_warning_and_prints_the_quarterly_report(
     require_or_skip(shutil.which("pdftoppm") is not None, "pdftoppm (poppler-utils) missing")
     SCREENS.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(path),
-         str(SCREENS / "dashboard-quarterly-pdf")],
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "60",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(path),
+            str(SCREENS / "dashboard-quarterly-pdf"),
+        ],
         check=True,
         timeout=60,
     )

@@ -34,8 +34,9 @@ def login(client, user, org=None, fy=FY):
 
 
 def add(plan, name, amount, months, issue=None, unit=None, **fields):
-    project = services.project_create(plan=plan, name=name, by=None, issue=issue, months=months,
-                                      responsible_unit=unit, **fields)
+    project = services.project_create(
+        plan=plan, name=name, by=None, issue=issue, months=months, responsible_unit=unit, **fields
+    )
     BudgetLine.objects.create(
         project=project,
         source=BudgetSource.objects.get(code="state_budget"),
@@ -49,8 +50,13 @@ def add(plan, name, amount, months, issue=None, unit=None, **fields):
 
 @pytest.fixture
 def plan(world, strategic):  # noqa: F811
-    plan = services.plan_create(organization=world.own, kind="action_plan", fiscal_year=FY,
-                                by=world.planner, multi_year_plan=strategic)
+    plan = services.plan_create(
+        organization=world.own,
+        kind="action_plan",
+        fiscal_year=FY,
+        by=world.planner,
+        multi_year_plan=strategic,
+    )
     unit = Unit.objects.create(organization=world.own, code="U1", name_th="กลุ่มงานแผน")
     one, two = strategic.issues.get(number=1), strategic.issues.get(number=2)
     late = add(plan, "โครงการที่เลยกำหนด", "12000", [1], issue=one, unit=unit)
@@ -95,8 +101,9 @@ def test_filters_by_unit_and_quarter(client, world, plan):
 
 
 def test_the_parent_sees_its_children_rolled_up(client, world, plan):
-    child_plan = services.plan_create(organization=world.child, kind="action_plan",
-                                      fiscal_year=FY, by=None)
+    child_plan = services.plan_create(
+        organization=world.child, kind="action_plan", fiscal_year=FY, by=None
+    )
     add(child_plan, "โครงการของหน่วยงานลูก", "5000", [3])
     response = login(client, world.planner, world.own).get(URL, {"scope": "children"})
     data = response.context["data"]
@@ -134,8 +141,13 @@ def test_query_count_is_the_same_for_a_small_and_a_large_plan(client, world, str
     counts = []
     c = login(client, world.planner, world.own)
     for n, kind in ((5, "action_plan"), (50, "gov_action_plan")):
-        plan = services.plan_create(organization=world.own, kind=kind, fiscal_year=FY,
-                                    by=world.planner, multi_year_plan=strategic)
+        plan = services.plan_create(
+            organization=world.own,
+            kind=kind,
+            fiscal_year=FY,
+            by=world.planner,
+            multi_year_plan=strategic,
+        )
         for i in range(n):
             add(plan, f"โครงการ {kind} {i}", "1200", [1, 2], issue=issue)
         c.get(URL, {"plan": plan.pk})  # reporting periods created once
