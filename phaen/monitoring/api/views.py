@@ -211,7 +211,7 @@ class ProjectCheckViewSet(ScopedModelViewSet):
     filterset_class = _filter(m.ProjectCheck, project=IdFilter(field_name="project"))
 
     def base_queryset(self):
-        return m.ProjectCheck.objects.prefetch_related("items")
+        return m.ProjectCheck.objects.prefetch_related("items").order_by("id")
 
     def target_organization(self, data, instance=None):
         project = data.get("project") or getattr(instance, "project", None)
