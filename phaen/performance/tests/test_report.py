@@ -67,3 +67,21 @@ def test_an_invisible_agreement_is_refused(world, assessed):
     with pytest.raises(ReportError):
         report.build(user=world.viewer, agreement=None)
     assert report.options_for_organization(world.own, 2570)["agreement"] == assessed.pk
+
+
+def test_the_command_writes_the_self_assessment_sheet(world, assessed, tmp_path):
+    from django.core.management import call_command
+
+    services.assessment_record(
+        agreement=assessed,
+        kind="self",
+        results={i.pk: D(80) for i in assessed.indicators.all()},
+        by=world.planner,
+    )
+    out = tmp_path / "sheet.json"
+    call_command(
+        "report", "agreement-score", "--agreement", str(assessed.pk), "--assessment", "self",
+        "--format", "json", "--out", str(out),
+    )
+    doc = json.loads(out.read_text())
+    assert doc["assessment"] == "self" and doc["total"] == 5
