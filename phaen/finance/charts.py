@@ -14,7 +14,11 @@ W, H, LEFT, RIGHT, TOP, BOTTOM = 720, 300, 70, 16, 16, 40
 
 
 def s_curve_svg(points, lang: str = "th") -> str:
-    top = max([p.cumulative_planned for p in points] + [p.cumulative_actual for p in points] + [Decimal(1)])
+    top = max(
+        [p.cumulative_planned for p in points]
+        + [p.cumulative_actual for p in points]
+        + [Decimal(1)]
+    )
     step = (W - LEFT - RIGHT) / 11
 
     def xy(i, value):
@@ -45,7 +49,11 @@ def s_curve_svg(points, lang: str = "th") -> str:
         "",
         '<text x="{}" y="{}" text-anchor="middle" font-size="11" fill="#6c757d">{}</text>',
         (
-            (f"{LEFT + i * step:.1f}", H - BOTTOM + 16, thai.month_name(p.calendar_month, abbr=True, lang=lang))
+            (
+                f"{LEFT + i * step:.1f}",
+                H - BOTTOM + 16,
+                thai.month_name(p.calendar_month, abbr=True, lang=lang),
+            )
             for i, p in enumerate(points)
         ),
     )
@@ -61,6 +69,6 @@ def s_curve_svg(points, lang: str = "th") -> str:
         title=_("Cumulative planned and actual spending by month"),
         grid=grid,
         months=months,
-        planned=mark_safe(planned),  # noqa: S308 - numbers only
-        actual=mark_safe(actual),  # noqa: S308 - numbers only
+        planned=mark_safe(planned),
+        actual=mark_safe(actual),
     )

@@ -11,7 +11,11 @@ class TransactionKind(models.TextChoices):
 
 
 #: kinds that are spending (an advance is not spending until it is cleared)
-SPENDING_KINDS = (TransactionKind.DISBURSEMENT, TransactionKind.CLEARING, TransactionKind.ADJUSTMENT)
+SPENDING_KINDS = (
+    TransactionKind.DISBURSEMENT,
+    TransactionKind.CLEARING,
+    TransactionKind.ADJUSTMENT,
+)
 
 
 class ProcurementMethod(models.TextChoices):

@@ -9,11 +9,12 @@ from phaen.core.forms import ThaiDateField
 from phaen.finance import choices as c
 from phaen.finance.imports import FIELDS
 from phaen.finance.models import CarryOver, Transaction, Transfer
-from phaen.plans.models import Activity, BudgetLine, Project
+from phaen.plans.models import Activity, BudgetLine
 
 
 def _line_label(line: BudgetLine) -> str:
-    return f"{line.project.code} {line.project.name[:60]} · {line.description or line.category} ({line.amount:,.2f})"
+    item = line.description or line.category
+    return f"{line.project.code} {line.project.name[:60]} · {item} ({line.amount:,.2f})"
 
 
 class LineChoiceField(forms.ModelChoiceField):
@@ -78,7 +79,7 @@ class MappingForm(forms.Form):
 
     def __init__(self, *args, kind, initial_columns, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, label, required, _type, guesses in FIELDS[kind]:
+        for name, label, _required, _type, guesses in FIELDS[kind]:
             self.fields[name] = forms.CharField(
                 label=label,
                 required=False,
@@ -97,7 +98,9 @@ class TransferForm(forms.ModelForm):
 
     def __init__(self, *args, projects, **kwargs):
         super().__init__(*args, **kwargs)
-        lines = BudgetLine.objects.filter(project__in=projects).select_related("project", "category")
+        lines = BudgetLine.objects.filter(project__in=projects).select_related(
+            "project", "category"
+        )
         self.fields["from_line"].queryset = lines
         self.fields["to_line"].queryset = lines
 
@@ -108,8 +111,12 @@ class TransferDecisionForm(forms.Form):
         coerce=lambda v: v == "yes",
         choices=[("yes", _("Approve")), ("no", _("Reject"))],
     )
-    council_resolution = forms.CharField(label=_("council resolution (meeting, date)"), required=False)
-    note = forms.CharField(label=_("decision note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    council_resolution = forms.CharField(
+        label=_("council resolution (meeting, date)"), required=False
+    )
+    note = forms.CharField(
+        label=_("decision note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class CarryOverForm(forms.ModelForm):
@@ -120,7 +127,16 @@ class CarryOverForm(forms.ModelForm):
 
     class Meta:
         model = CarryOver
-        fields = ["budget_line", "reference", "amount", "approved_on", "spend_by", "extended_to", "spent", "note"]
+        fields = [
+            "budget_line",
+            "reference",
+            "amount",
+            "approved_on",
+            "spend_by",
+            "extended_to",
+            "spent",
+            "note",
+        ]
 
     def __init__(self, *args, lines, **kwargs):
         super().__init__(*args, **kwargs)

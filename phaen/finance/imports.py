@@ -39,34 +39,102 @@ ZERO = Decimal(0)
 #: our fields per file kind: (field, label, required, type, header guesses)
 FIELDS: dict[str, list[tuple[str, object, bool, str, list[str]]]] = {
     c.ImportKind.VOUCHERS: [
-        ("number", gettext_lazy("Document number"), True, "text",
-         ["เลขที่ฎีกา", "เลขที่เอกสาร", "เลขที่เอกสารขอเบิก", "เลขที่เอกสารขอจ่าย", "document number"]),
-        ("date", gettext_lazy("Date"), True, "date",
-         ["วันที่", "วันที่ฎีกา", "วันที่วางฎีกา", "วันที่ผ่านรายการ", "วันที่เอกสาร", "date"]),
-        ("amount", gettext_lazy("Amount"), True, "money",
-         ["จำนวนเงิน", "จำนวนเงินขอเบิก", "จำนวนเงินขอจ่าย", "ยอดเงิน", "amount"]),
+        (
+            "number",
+            gettext_lazy("Document number"),
+            True,
+            "text",
+            ["เลขที่ฎีกา", "เลขที่เอกสาร", "เลขที่เอกสารขอเบิก", "เลขที่เอกสารขอจ่าย", "document number"],
+        ),
+        (
+            "date",
+            gettext_lazy("Date"),
+            True,
+            "date",
+            ["วันที่", "วันที่ฎีกา", "วันที่วางฎีกา", "วันที่ผ่านรายการ", "วันที่เอกสาร", "date"],
+        ),
+        (
+            "amount",
+            gettext_lazy("Amount"),
+            True,
+            "money",
+            ["จำนวนเงิน", "จำนวนเงินขอเบิก", "จำนวนเงินขอจ่าย", "ยอดเงิน", "amount"],
+        ),
         ("budget_code", gettext_lazy("Budget code"), False, "text", ["รหัสงบประมาณ", "budget code"]),
-        ("project_code", gettext_lazy("Project code"), False, "text",
-         ["รหัสโครงการ", "project code"]),
-        ("doc_type", gettext_lazy("Document type"), False, "text",
-         ["ประเภทเอกสาร", "ประเภทฎีกา", "document type"]),
-        ("po_number", gettext_lazy("Purchase order"), False, "text",
-         ["เลขที่ใบสั่งซื้อ", "เลขที่ PO", "เลขที่สัญญา", "po number"]),
-        ("description", gettext_lazy("Description"), False, "text",
-         ["รายการ", "รายการเบิกจ่าย", "รายละเอียด", "description"]),
-        ("payee", gettext_lazy("Payee"), False, "text",
-         ["ชื่อเจ้าหนี้", "ผู้รับเงิน", "ชื่อเจ้าหนี้/บริษัท", "ชื่อผู้ขาย", "payee"]),
+        (
+            "project_code",
+            gettext_lazy("Project code"),
+            False,
+            "text",
+            ["รหัสโครงการ", "project code"],
+        ),
+        (
+            "doc_type",
+            gettext_lazy("Document type"),
+            False,
+            "text",
+            ["ประเภทเอกสาร", "ประเภทฎีกา", "document type"],
+        ),
+        (
+            "po_number",
+            gettext_lazy("Purchase order"),
+            False,
+            "text",
+            ["เลขที่ใบสั่งซื้อ", "เลขที่ PO", "เลขที่สัญญา", "po number"],
+        ),
+        (
+            "description",
+            gettext_lazy("Description"),
+            False,
+            "text",
+            ["รายการ", "รายการเบิกจ่าย", "รายละเอียด", "description"],
+        ),
+        (
+            "payee",
+            gettext_lazy("Payee"),
+            False,
+            "text",
+            ["ชื่อเจ้าหนี้", "ผู้รับเงิน", "ชื่อเจ้าหนี้/บริษัท", "ชื่อผู้ขาย", "payee"],
+        ),
     ],
     c.ImportKind.BUDGET_STATUS: [
         ("budget_code", gettext_lazy("Budget code"), False, "text", ["รหัสงบประมาณ", "budget code"]),
-        ("project_code", gettext_lazy("Project code"), False, "text", ["รหัสโครงการ", "project code"]),
-        ("approved", gettext_lazy("Approved"), True, "money",
-         ["งบประมาณอนุมัติ", "งบประมาณที่ได้รับ", "งบประมาณตาม พ.ร.บ.", "งบประมาณตามข้อบัญญัติ", "approved"]),
+        (
+            "project_code",
+            gettext_lazy("Project code"),
+            False,
+            "text",
+            ["รหัสโครงการ", "project code"],
+        ),
+        (
+            "approved",
+            gettext_lazy("Approved"),
+            True,
+            "money",
+            [
+                "งบประมาณอนุมัติ",
+                "งบประมาณที่ได้รับ",
+                "งบประมาณตาม พ.ร.บ.",
+                "งบประมาณตามข้อบัญญัติ",
+                "approved",
+            ],
+        ),
         ("transfer_in", gettext_lazy("Transfers in"), False, "money", ["โอนเพิ่ม", "transfer in"]),
         ("transfer_out", gettext_lazy("Transfers out"), False, "money", ["โอนลด", "transfer out"]),
-        ("committed", gettext_lazy("Committed"), False, "money",
-         ["ก่อหนี้ผูกพัน", "ผูกพันสัญญา (PO)", "ผูกพัน", "committed"]),
-        ("disbursed", gettext_lazy("Disbursed"), True, "money", ["เบิกจ่าย", "เบิกจ่ายแล้ว", "disbursed"]),
+        (
+            "committed",
+            gettext_lazy("Committed"),
+            False,
+            "money",
+            ["ก่อหนี้ผูกพัน", "ผูกพันสัญญา (PO)", "ผูกพัน", "committed"],
+        ),
+        (
+            "disbursed",
+            gettext_lazy("Disbursed"),
+            True,
+            "money",
+            ["เบิกจ่าย", "เบิกจ่ายแล้ว", "disbursed"],
+        ),
         ("remaining", gettext_lazy("Remaining"), False, "money", ["คงเหลือ", "remaining"]),
     ],
 }
@@ -129,8 +197,10 @@ def read_table(content: bytes, file_name: str) -> list[tuple[int, list]]:
 
         try:
             book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except Exception as exc:  # noqa: BLE001 - any unreadable workbook
-            raise ImportRefused([Problem(None, file_name, _("Not a readable Excel file (%(e)s).") % {"e": exc})]) from None
+        except Exception as exc:
+            raise ImportRefused(
+                [Problem(None, file_name, _("Not a readable Excel file (%(e)s).") % {"e": exc})]
+            ) from None
         sheet = book.worksheets[0]
         rows = [(i, list(r)) for i, r in enumerate(sheet.iter_rows(values_only=True), start=1)]
         book.close()
@@ -142,7 +212,9 @@ def read_table(content: bytes, file_name: str) -> list[tuple[int, list]]:
             except UnicodeDecodeError:
                 continue
         else:
-            raise ImportRefused([Problem(None, file_name, _("The file is neither UTF-8 nor TIS-620 text."))])
+            raise ImportRefused(
+                [Problem(None, file_name, _("The file is neither UTF-8 nor TIS-620 text."))]
+            )
         rows = [(i, r) for i, r in enumerate(csv.reader(io.StringIO(text)), start=1)]
     return [(i, r) for i, r in rows if any(str(v).strip() for v in r if v is not None)]
 
@@ -221,11 +293,14 @@ def parse(content: bytes, file_name: str, kind: str, columns: dict[str, str]):
                     },
                 )
             )
-    if kind == c.ImportKind.VOUCHERS or kind == c.ImportKind.BUDGET_STATUS:
-        if "budget_code" not in found and "project_code" not in found:
-            problems.append(
-                Problem(header_number, labels["budget_code"], _("a budget code or project code column is needed."))
+    if "budget_code" not in found and "project_code" not in found:
+        problems.append(
+            Problem(
+                header_number,
+                labels["budget_code"],
+                _("a budget code or project code column is needed."),
             )
+        )
     if problems:
         raise ImportRefused(problems)
     types = {f[0]: f[3] for f in FIELDS[kind]}
@@ -253,10 +328,18 @@ def parse(content: bytes, file_name: str, kind: str, columns: dict[str, str]):
                     record[name] = _text(raw)
             except ValueError as exc:
                 problems.append(Problem(number, labels[name], str(exc)))
-        if kind == c.ImportKind.VOUCHERS and record.get("amount") is not None and record["amount"] <= 0:
-            problems.append(Problem(number, labels["amount"], _("the amount must be more than zero.")))
+        if (
+            kind == c.ImportKind.VOUCHERS
+            and record.get("amount") is not None
+            and record["amount"] <= 0
+        ):
+            problems.append(
+                Problem(number, labels["amount"], _("the amount must be more than zero."))
+            )
         if not record.get("budget_code") and not record.get("project_code"):
-            problems.append(Problem(number, labels["budget_code"], _("give a budget code or a project code.")))
+            problems.append(
+                Problem(number, labels["budget_code"], _("give a budget code or a project code."))
+            )
         parsed.append((number, record))
     if problems:
         raise ImportRefused(problems)
@@ -264,7 +347,10 @@ def parse(content: bytes, file_name: str, kind: str, columns: dict[str, str]):
 
 
 def _jsonable(record: dict) -> dict:
-    return {k: (v.isoformat() if isinstance(v, dt.date) else str(v) if isinstance(v, Decimal) else v) for k, v in record.items()}
+    return {
+        k: (v.isoformat() if isinstance(v, dt.date) else str(v) if isinstance(v, Decimal) else v)
+        for k, v in record.items()
+    }
 
 
 def _hash(kind: str, record: dict) -> str:
@@ -296,9 +382,11 @@ class Lookup:
 def _lookup(organization, fiscal_year: int) -> Lookup:
     lookup = Lookup()
     projects = selectors.projects_in_force(organization, fiscal_year)
-    lines = BudgetLine.objects.filter(project__in=projects).select_related(
-        "appropriation_line", "project__plan"
-    ).order_by("project_id", "id")
+    lines = (
+        BudgetLine.objects.filter(project__in=projects)
+        .select_related("appropriation_line", "project__plan")
+        .order_by("project_id", "id")
+    )
     for line in lines:
         if line.appropriation_line and line.appropriation_line.code:
             lookup.by_budget_code.setdefault(line.appropriation_line.code, line)
@@ -316,7 +404,9 @@ class Preview:
 
 
 @transaction.atomic
-def preview(*, organization, fiscal_year: int, kind: str, file_name: str, content: bytes, by) -> Preview:
+def preview(
+    *, organization, fiscal_year: int, kind: str, file_name: str, content: bytes, by
+) -> Preview:
     """Read, check and match the whole file; save it as a batch awaiting confirmation.
     Raises ImportRefused (nothing saved) when any row is bad or would break a rule."""
     columns = mapping_for(organization, kind)
@@ -342,7 +432,9 @@ def preview(*, organization, fiscal_year: int, kind: str, file_name: str, conten
     batch.save()
     rows = []
     for number, record in parsed:
-        row = ImportRow(batch=batch, row_number=number, data=_jsonable(record), row_hash=_hash(kind, record))
+        row = ImportRow(
+            batch=batch, row_number=number, data=_jsonable(record), row_hash=_hash(kind, record)
+        )
         if row.row_hash in seen:
             row.status = S.DUPLICATE
             row.message = _("Already imported: nothing changes.")
@@ -412,12 +504,18 @@ def _match_status(row, record, lookup) -> None:
     if record.get("disbursed") is not None and record["disbursed"] != balance.spent:
         differences.append(
             _("disbursed: Phaen %(ours)s, finance system %(theirs)s")
-            % {"ours": thai.format_baht(balance.spent), "theirs": thai.format_baht(record["disbursed"])}
+            % {
+                "ours": thai.format_baht(balance.spent),
+                "theirs": thai.format_baht(record["disbursed"]),
+            }
         )
     if record.get("approved") is not None and record["approved"] != line.amount:
         differences.append(
             _("approved: Phaen %(ours)s, finance system %(theirs)s")
-            % {"ours": thai.format_baht(line.amount), "theirs": thai.format_baht(record["approved"])}
+            % {
+                "ours": thai.format_baht(line.amount),
+                "theirs": thai.format_baht(record["approved"]),
+            }
         )
     row.status = S.DIFFERENCE if differences else S.MATCHED
     row.message = "; ".join(differences)
@@ -469,7 +567,9 @@ def _apply(batch: ImportBatch, by) -> int:
                 )
             except ValidationError as exc:
                 message = "; ".join(
-                    f"{m}" for messages in getattr(exc, "message_dict", {"": exc.messages}).values() for m in messages
+                    f"{m}"
+                    for messages in getattr(exc, "message_dict", {"": exc.messages}).values()
+                    for m in messages
                 )
                 raise RowError(Problem(row.row_number, _("row"), message)) from None
             row.transaction = record
@@ -548,7 +648,10 @@ def resolve_accept(*, row: ImportRow, by) -> ImportRow:
                 budget_line=line,
                 kind=K.ADJUSTMENT,
                 number=f"ADJ-{row.batch_id}-{row.row_number}",
-                date=min(row.batch.created_at.date(), thai.fiscal_year_range(line.project.plan.fiscal_year)[1]),
+                date=min(
+                    row.batch.created_at.date(),
+                    thai.fiscal_year_range(line.project.plan.fiscal_year)[1],
+                ),
                 amount=gap,
                 description=_("Adjusted to the finance system's budget status"),
                 source=c.EntrySource.IMPORTED,

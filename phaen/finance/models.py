@@ -246,7 +246,11 @@ class Transaction(AuditedModel):
 
     def clean(self) -> None:
         errors = {}
-        if self.amount is not None and self.amount <= 0 and self.kind != c.TransactionKind.ADJUSTMENT:
+        if (
+            self.amount is not None
+            and self.amount <= 0
+            and self.kind != c.TransactionKind.ADJUSTMENT
+        ):
             errors["amount"] = _("The amount must be more than zero.")
         if self.kind == c.TransactionKind.ADVANCE and not self.clear_by:
             errors["clear_by"] = _("An advance needs the date by which it must be cleared.")
@@ -394,8 +398,12 @@ class DisbursementTarget(models.Model):
 
     fiscal_year = models.PositiveSmallIntegerField(_("fiscal year (B.E.)"))
     quarter = models.PositiveSmallIntegerField(_("quarter"))
-    overall = models.DecimalField(_("overall %"), max_digits=5, decimal_places=2, null=True, blank=True)
-    current = models.DecimalField(_("current %"), max_digits=5, decimal_places=2, null=True, blank=True)
+    overall = models.DecimalField(
+        _("overall %"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    current = models.DecimalField(
+        _("current %"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
     investment = models.DecimalField(
         _("investment %"), max_digits=5, decimal_places=2, null=True, blank=True
     )
@@ -407,7 +415,9 @@ class DisbursementTarget(models.Model):
         verbose_name_plural = _("disbursement targets")
         ordering = ["fiscal_year", "quarter"]
         constraints = [
-            models.UniqueConstraint(fields=["fiscal_year", "quarter"], name="one_target_per_quarter"),
+            models.UniqueConstraint(
+                fields=["fiscal_year", "quarter"], name="one_target_per_quarter"
+            ),
             models.CheckConstraint(
                 condition=Q(quarter__gte=1) & Q(quarter__lte=4), name="target_quarter_1_4"
             ),

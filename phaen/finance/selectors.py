@@ -57,7 +57,9 @@ def projects_in_force(organization, fiscal_year: int):
         .exclude(status=ProjectStatus.CANCELLED)
         .select_related("plan__organization", "issue")
         .prefetch_related(
-            Prefetch("budget_lines", BudgetLine.objects.select_related("source", "category__parent"))
+            Prefetch(
+                "budget_lines", BudgetLine.objects.select_related("source", "category__parent")
+            )
         )
         .order_by("plan_id", "sort_order", "id")
     )
@@ -112,7 +114,14 @@ class Balance:
         return self.available - self.committed - self.advanced - self.spent
 
     def add(self, other: Balance) -> None:
-        for name in ("allocated", "transfers_in", "transfers_out", "committed", "advanced", "spent"):
+        for name in (
+            "allocated",
+            "transfers_in",
+            "transfers_out",
+            "committed",
+            "advanced",
+            "spent",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -300,11 +309,7 @@ def s_curves(
     "source", "category" (expense type: the category's parent), "out_of_plan" (True/False).
     ``source``/``category`` (ids) filter budget lines and transactions (category matches the
     item or its type). Cancelled projects count nowhere. Three queries."""
-    projects = [
-        p
-        for p in _load(projects)
-        if p.status != ProjectStatus.CANCELLED
-    ]
+    projects = [p for p in _load(projects) if p.status != ProjectStatus.CANCELLED]
     key_of = GROUPS[group]
     months = thai.fiscal_months(fiscal_year)
     planned: dict = defaultdict(lambda: [ZERO] * 12)
@@ -439,9 +444,10 @@ def disbursement_vs_target(projects, fiscal_year: int) -> list[TargetRow]:
             month = row["month"]
             month = month.date() if isinstance(month, dt.datetime) else month
             quarter = (thai.fiscal_month_index(month.month) - 1) // 3 + 1
-            investment = row["budget_line__category__is_investment"] or row[
-                "budget_line__category__parent__is_investment"
-            ]
+            investment = (
+                row["budget_line__category__is_investment"]
+                or row["budget_line__category__parent__is_investment"]
+            )
             scope = "investment" if investment else "current"
             spent[quarter][scope] += row["total"]
             spent[quarter]["overall"] += row["total"]

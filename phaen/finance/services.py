@@ -55,7 +55,10 @@ def check_transaction(record: Transaction, *, manual: bool = True) -> None:
     start, end = thai.fiscal_year_range(project.plan.fiscal_year)
     if not start <= record.date <= end:
         raise ValidationError(
-            {"date": _("The date is outside fiscal year %(fy)s.") % {"fy": project.plan.fiscal_year}}
+            {
+                "date": _("The date is outside fiscal year %(fy)s.")
+                % {"fy": project.plan.fiscal_year}
+            }
         )
     related = record.related
     if related is not None:
@@ -107,6 +110,13 @@ def transaction_save(
 ) -> Transaction:
     """Create (``record`` None) or change a transaction. Hand-entered records wait for an
     officer's confirmation; a change to a confirmed record needs confirming again."""
+    if manual and record is not None and record.source == c.EntrySource.IMPORTED:
+        raise ValidationError(
+            _(
+                "An imported record is the finance system's truth: correct it in the finance "
+                "system and import again, or resolve it on the reconciliation page."
+            )
+        )
     record = record or Transaction()
     for name, value in fields.items():
         setattr(record, name, value)
@@ -142,7 +152,9 @@ def transaction_delete(*, record: Transaction, by) -> None:
     if record.settlements.exists():
         raise ValidationError(_("Records settle this one; delete them first."))
     if record.source == c.EntrySource.IMPORTED:
-        raise ValidationError(_("An imported record is the finance system's truth: it cannot be deleted."))
+        raise ValidationError(
+            _("An imported record is the finance system's truth: it cannot be deleted.")
+        )
     record._history_user = by
     record.delete()
 
@@ -161,13 +173,23 @@ def transfer_rule(organization, change: str) -> dict:
 
 @transaction.atomic
 def transfer_create(
-    *, from_line, to_line, amount: Decimal, reason: str, change: str = c.TransferChange.AMOUNT, by=None
+    *,
+    from_line,
+    to_line,
+    amount: Decimal,
+    reason: str,
+    change: str = c.TransferChange.AMOUNT,
+    by=None,
 ) -> Transfer:
     organization = from_line.project.plan.organization
     if to_line.project.plan.organization_id != organization.pk:
-        raise ValidationError({"to_line": _("Both budget lines must belong to the same organisation.")})
+        raise ValidationError(
+            {"to_line": _("Both budget lines must belong to the same organisation.")}
+        )
     if from_line.pk == to_line.pk:
-        raise ValidationError({"to_line": _("Choose a different budget line to receive the money.")})
+        raise ValidationError(
+            {"to_line": _("Choose a different budget line to receive the money.")}
+        )
     rule = transfer_rule(organization, change)
     if rule["requires_ldp_project"] == "true" and to_line.project.ldp_project_id is None:
         raise ValidationError(
@@ -226,7 +248,10 @@ def transfer_decide(
         left = selectors.line_balance(transfer.from_line).remaining
         if transfer.amount > left:
             raise ValidationError(
-                {"amount": _("Only %(left)s is left on the giving line.") % {"left": thai.format_baht(left)}}
+                {
+                    "amount": _("Only %(left)s is left on the giving line.")
+                    % {"left": thai.format_baht(left)}
+                }
             )
     transfer.state = c.TransferState.APPROVED if approve else c.TransferState.REJECTED
     transfer.council_resolution = council_resolution

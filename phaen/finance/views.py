@@ -52,7 +52,9 @@ def _context(request):
 
 def _require_write(request, org) -> None:
     if not may_write(request.user, org):
-        raise PermissionDenied(_("Only finance officers and planners of the organisation record money."))
+        raise PermissionDenied(
+            _("Only finance officers and planners of the organisation record money.")
+        )
 
 
 def _crumbs(*extra):
@@ -74,7 +76,11 @@ def index(request):
     org, fy = _context(request)
     projects = selectors.projects_in_force(org, fy)
     visible = selectors.transactions_for(org, fy, request.user)
-    filterset = TransactionFilter(request.GET or None, queryset=visible, projects=Project.objects.filter(pk__in=[p.pk for p in projects]).select_related("plan"))
+    filterset = TransactionFilter(
+        request.GET or None,
+        queryset=visible,
+        projects=Project.objects.filter(pk__in=[p.pk for p in projects]).select_related("plan"),
+    )
     rows = filterset.qs if filterset.is_bound and filterset.is_valid() else visible
     totals = {k: ZERO for k in c.TransactionKind.values}
     for row in visible.order_by().values("kind").annotate(total=Sum("amount")):
@@ -101,7 +107,9 @@ def index(request):
 
 def _transaction(request, pk, action="view") -> Transaction:
     record = get_object_or_404(
-        Transaction.objects.for_user(request.user, "view").select_related("project__plan", "budget_line"),
+        Transaction.objects.for_user(request.user, "view").select_related(
+            "project__plan", "budget_line"
+        ),
         pk=pk,
     )
     if action != "view" and not access.can(request.user, action, record):
@@ -129,7 +137,10 @@ def transaction_form(request, pk=None):
         except ValidationError as exc:
             _add_errors(form, exc)
         else:
-            messages.success(request, _("Saved: %(record)s. It waits for an officer's confirmation.") % {"record": saved})
+            messages.success(
+                request,
+                _("Saved: %(record)s. It waits for an officer's confirmation.") % {"record": saved},
+            )
             return redirect("finance:index")
     return render(
         request,
@@ -137,7 +148,9 @@ def transaction_form(request, pk=None):
         {
             "form": form,
             "record": record,
-            "breadcrumbs": _crumbs((_("Record a transaction") if record is None else str(record), None)),
+            "breadcrumbs": _crumbs(
+                (_("Record a transaction") if record is None else str(record), None)
+            ),
         },
     )
 
@@ -166,7 +179,14 @@ def balances(request):
     rows = []
     for project in projects:
         planned = sum((line.amount for line in project.budget_lines.all()), ZERO)
-        rows.append({"project": project, "planned": planned, "spent": spent[project.pk], "left": planned - spent[project.pk]})
+        rows.append(
+            {
+                "project": project,
+                "planned": planned,
+                "spent": spent[project.pk],
+                "left": planned - spent[project.pk],
+            }
+        )
     return render(
         request,
         "finance/balances.html",
@@ -200,21 +220,27 @@ def project_balance(request, pk):
             "carry_overs": CarryOver.objects.for_user(request.user, "view").filter(
                 budget_line__project__lineage=project.lineage
             ),
-            "breadcrumbs": _crumbs((_("Balances per project"), reverse("finance:balances")), (project.name, None)),
+            "breadcrumbs": _crumbs(
+                (_("Balances per project"), reverse("finance:balances")), (project.name, None)
+            ),
         },
     )
 
 
 @login_required
 def plan_s_curve(request, pk):
-    plan = get_object_or_404(AnnualPlan.objects.for_user(request.user, "view").select_related("organization"), pk=pk)
+    plan = get_object_or_404(
+        AnnualPlan.objects.for_user(request.user, "view").select_related("organization"), pk=pk
+    )
     source = request.GET.get("source") or None
     category = request.GET.get("category") or None
-    if source and not source.isdigit() or category and not category.isdigit():
+    if (source and not source.isdigit()) or (category and not category.isdigit()):
         raise Http404
     projects = plan.projects.all()
     points = selectors.s_curve(projects, plan.fiscal_year, source=source, category=category)
-    split = selectors.s_curves(projects, plan.fiscal_year, group="out_of_plan", source=source, category=category)
+    split = selectors.s_curves(
+        projects, plan.fiscal_year, group="out_of_plan", source=source, category=category
+    )
     targets = selectors.disbursement_vs_target(projects, plan.fiscal_year)
     total = points[-1].cumulative_planned
     return render(
@@ -229,7 +255,9 @@ def plan_s_curve(request, pk):
             "targets": targets,
             "total": total,
             "sources": BudgetSource.objects.order_by("sort_order"),
-            "categories": ExpenseCategory.objects.filter(parent__isnull=True).order_by("scope", "sort_order", "code"),
+            "categories": ExpenseCategory.objects.filter(parent__isnull=True).order_by(
+                "scope", "sort_order", "code"
+            ),
             "source": source,
             "category": category,
             "breadcrumbs": _crumbs((plan.title, None)),
@@ -265,7 +293,9 @@ def import_upload(request):
         {
             "form": form,
             "problems": problems,
-            "batches": ImportBatch.objects.for_user(request.user).filter(organization=org, fiscal_year=fy)[:20],
+            "batches": ImportBatch.objects.for_user(request.user).filter(
+                organization=org, fiscal_year=fy
+            )[:20],
             "breadcrumbs": _crumbs((_("Import from the finance system"), None)),
         },
     )
@@ -293,11 +323,19 @@ def import_detail(request, pk):
             "rows": rows,
             "counts": counts,
             "status_labels": dict(c.RowStatus.choices),
-            "can_confirm": batch.state == c.BatchState.PREVIEW and access.can(request.user, "confirm", batch),
+            "can_confirm": batch.state == c.BatchState.PREVIEW
+            and access.can(request.user, "confirm", batch),
             "already": ImportBatch.objects.filter(
-                organization=batch.organization_id, file_hash=batch.file_hash, state=c.BatchState.CONFIRMED
-            ).exclude(pk=batch.pk).first(),
-            "breadcrumbs": _crumbs((_("Import from the finance system"), reverse("finance:import_upload")), (batch.file_name, None)),
+                organization=batch.organization_id,
+                file_hash=batch.file_hash,
+                state=c.BatchState.CONFIRMED,
+            )
+            .exclude(pk=batch.pk)
+            .first(),
+            "breadcrumbs": _crumbs(
+                (_("Import from the finance system"), reverse("finance:import_upload")),
+                (batch.file_name, None),
+            ),
         },
     )
 
@@ -325,9 +363,13 @@ def mapping(request, kind):
     _require_write(request, org)
     if kind not in c.ImportKind.values:
         raise Http404
-    form = forms.MappingForm(request.POST or None, kind=kind, initial_columns=imports.mapping_for(org, kind))
+    form = forms.MappingForm(
+        request.POST or None, kind=kind, initial_columns=imports.mapping_for(org, kind)
+    )
     if request.method == "POST" and form.is_valid():
-        imports.mapping_save(organization=org, kind=kind, columns=form.cleaned_data, by=request.user)
+        imports.mapping_save(
+            organization=org, kind=kind, columns=form.cleaned_data, by=request.user
+        )
         messages.success(request, _("Column mapping saved."))
         return redirect("finance:import_upload")
     return render(
@@ -336,7 +378,10 @@ def mapping(request, kind):
         {
             "form": form,
             "kind_label": dict(c.ImportKind.choices)[kind],
-            "breadcrumbs": _crumbs((_("Import from the finance system"), reverse("finance:import_upload")), (_("Column mapping"), None)),
+            "breadcrumbs": _crumbs(
+                (_("Import from the finance system"), reverse("finance:import_upload")),
+                (_("Column mapping"), None),
+            ),
         },
     )
 
@@ -371,7 +416,11 @@ def reconciliation(request):
             "open_rows": open_rows,
             "counts": counts,
             "waiting": waiting,
-            "candidates": list(waiting.filter(kind__in=[c.TransactionKind.DISBURSEMENT, c.TransactionKind.CLEARING])),
+            "candidates": list(
+                waiting.filter(
+                    kind__in=[c.TransactionKind.DISBURSEMENT, c.TransactionKind.CLEARING]
+                )
+            ),
             "can_write": may_write(request.user, org),
             "breadcrumbs": _crumbs((_("Reconciliation"), None)),
         },
@@ -387,7 +436,8 @@ def row_resolve(request, pk):
     try:
         if request.POST.get("action") == "link":
             record = get_object_or_404(
-                Transaction.objects.for_user(request.user, "change"), pk=request.POST.get("transaction") or 0
+                Transaction.objects.for_user(request.user, "change"),
+                pk=request.POST.get("transaction") or 0,
             )
             imports.resolve_link(row=row, record=record, by=request.user)
         else:
@@ -472,7 +522,11 @@ def carry_overs(request):
     elif request.method == "POST":
         raise PermissionDenied
     today = timezone.localdate()
-    rows = CarryOver.objects.for_user(request.user).filter(organization=org).select_related("budget_line__project__plan")
+    rows = (
+        CarryOver.objects.for_user(request.user)
+        .filter(organization=org)
+        .select_related("budget_line__project__plan")
+    )
     return render(
         request,
         "finance/carry_overs.html",

@@ -33,6 +33,7 @@ MONEY = {"max_digits": 16, "decimal_places": 2}
 
 class TransactionSerializer(ModelSerializer):
     kind = TransactionKindField(choices=c.TransactionKind.choices)
+
     class Meta:
         model = Transaction
         fields = [
@@ -124,7 +125,9 @@ class TransferSerializer(ModelSerializer):
 
 class TransferDecisionSerializer(serializers.Serializer):
     approve = serializers.BooleanField()
-    council_resolution = serializers.CharField(required=False, allow_blank=True, max_length=255, default="")
+    council_resolution = serializers.CharField(
+        required=False, allow_blank=True, max_length=255, default=""
+    )
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
 

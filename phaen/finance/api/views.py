@@ -102,7 +102,9 @@ class TransferViewSet(FinanceScoped):
             raise exceptions.PermissionDenied()
         body = s.TransferDecisionSerializer(data=request.data or {})
         body.is_valid(raise_exception=True)
-        transfer = services.transfer_decide(transfer=transfer, by=request.user, **body.validated_data)
+        transfer = services.transfer_decide(
+            transfer=transfer, by=request.user, **body.validated_data
+        )
         return Response(self.get_serializer(transfer).data)
 
 
@@ -130,7 +132,9 @@ class ProjectBalanceViewSet(IdLookupMixin, viewsets.GenericViewSet):
         return Response(s.ProjectBalanceSerializer(selectors.project_balance(project)).data)
 
 
-class ImportViewSet(IdLookupMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ImportViewSet(
+    IdLookupMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     """Imports: POST uploads a file (base64) and answers its preview; ``confirm`` applies
     it. Nothing is recorded before the confirmation; a bad file is a 400 naming each row
     and column."""
@@ -139,16 +143,18 @@ class ImportViewSet(IdLookupMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
     serializer_class = s.ImportBatchSerializer
 
     def get_queryset(self):
-        return access.scope(
-            ImportBatch.objects.prefetch_related("rows"), self.request.user, "view"
-        )
+        return access.scope(ImportBatch.objects.prefetch_related("rows"), self.request.user, "view")
 
     @extend_schema(request=s.ImportUploadSerializer, responses={201: s.ImportBatchSerializer})
     def create(self, request):
         body = s.ImportUploadSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data
-        organization = access.scope(Organization.objects.all(), request.user, "view").filter(pk=data["organization"]).first()
+        organization = (
+            access.scope(Organization.objects.all(), request.user, "view")
+            .filter(pk=data["organization"])
+            .first()
+        )
         if organization is None:
             raise exceptions.ValidationError({"organization": ["Unknown organisation."]})
         if not may_write(request.user, organization):
@@ -169,9 +175,7 @@ class ImportViewSet(IdLookupMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
                 by=request.user,
             )
         except imports.ImportRefused as exc:
-            raise exceptions.ValidationError(
-                {"file": [str(p) for p in exc.problems]}
-            ) from None
+            raise exceptions.ValidationError({"file": [str(p) for p in exc.problems]}) from None
         batch = self.get_queryset().get(pk=preview.batch.pk)
         return Response(s.ImportBatchSerializer(batch).data, status=status.HTTP_201_CREATED)
 
@@ -216,9 +220,11 @@ class ImportRowViewSet(IdLookupMixin, mixins.RetrieveModelMixin, viewsets.Generi
         row = self._row()
         body = s.LinkSerializer(data=request.data or {})
         body.is_valid(raise_exception=True)
-        record = access.scope(Transaction.objects.all(), request.user, "change").filter(
-            pk=body.validated_data["transaction"]
-        ).first()
+        record = (
+            access.scope(Transaction.objects.all(), request.user, "change")
+            .filter(pk=body.validated_data["transaction"])
+            .first()
+        )
         if record is None:
             raise exceptions.ValidationError({"transaction": ["Unknown transaction."]})
         row = imports.resolve_link(row=row, record=record, by=request.user)
@@ -253,5 +259,7 @@ class SCurveViewSet(IdLookupMixin, viewsets.GenericViewSet):
                 filters[name] = int(value)
         points = selectors.s_curve(plan.projects.all(), plan.fiscal_year, **filters)
         return Response(
-            s.SCurveSerializer({"plan": plan.pk, "fiscal_year": plan.fiscal_year, "points": points}).data
+            s.SCurveSerializer(
+                {"plan": plan.pk, "fiscal_year": plan.fiscal_year, "points": points}
+            ).data
         )

@@ -60,7 +60,9 @@ def test_project_owner_without_a_role_reads_own_project(world):
 
 
 def test_import_batches_follow_the_org(world):
-    batch = ImportBatch.objects.create(organization=world.own, fiscal_year=FY, kind="vouchers", file_name="x.csv", file_hash="h")
+    batch = ImportBatch.objects.create(
+        organization=world.own, fiscal_year=FY, kind="vouchers", file_name="x.csv", file_hash="h"
+    )
     assert access.can(world.role_users[Role.FINANCE], "confirm", batch)
     assert not access.can(world.role_users[Role.VIEWER], "confirm", batch)
     assert not access.can(world.outsider, "view", batch)

@@ -23,20 +23,35 @@ def api(user):
 def test_transactions_create_filter_confirm(world, project):
     finance = api(world.role_users["finance"])
     line = project.budget_lines.order_by("id").first()
-    body = {"kind": "disbursement", "budget_line": line.pk, "number": "ฎ1", "date": "2026-11-05", "amount": "1500.00"}
+    body = {
+        "kind": "disbursement",
+        "budget_line": line.pk,
+        "number": "ฎ1",
+        "date": "2026-11-05",
+        "amount": "1500.00",
+    }
     created = finance.post("/api/v1/finance-transactions/", body, format="json")
     assert created.status_code == 201, created.json()
     assert created.json()["project"] == project.pk and created.json()["confirmed_at"] is None
-    over = finance.post("/api/v1/finance-transactions/", {**body, "number": "ฎ2", "amount": "999999"}, format="json")
+    over = finance.post(
+        "/api/v1/finance-transactions/", {**body, "number": "ฎ2", "amount": "999999"}, format="json"
+    )
     assert over.status_code == 400 and "amount" in over.json()["error"]["fields"]
     record(project, "advance", "ย1", 100)
-    listed = finance.get("/api/v1/finance-transactions/", {"project": project.pk, "kind": "advance"}).json()
+    listed = finance.get(
+        "/api/v1/finance-transactions/", {"project": project.pk, "kind": "advance"}
+    ).json()
     numbers = [r["number"] for r in listed.get("results", listed)]
     assert numbers == ["ย1"]
     pk = created.json()["id"]
     viewer = api(world.viewer)
     assert viewer.post(f"/api/v1/finance-transactions/{pk}/confirm/").status_code == 403
-    assert viewer.post("/api/v1/finance-transactions/", {**body, "number": "ฎ3"}, format="json").status_code == 403
+    assert (
+        viewer.post(
+            "/api/v1/finance-transactions/", {**body, "number": "ฎ3"}, format="json"
+        ).status_code
+        == 403
+    )
     confirmed = finance.post(f"/api/v1/finance-transactions/{pk}/confirm/")
     assert confirmed.json()["confirmed_by"] == world.role_users["finance"].pk
     assert api(world.outsider).get(f"/api/v1/finance-transactions/{pk}/").status_code == 404

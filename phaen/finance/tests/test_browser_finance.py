@@ -26,7 +26,9 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(SCREENS / f"finance-{name}.png"), full_page=True)
 
 
-def test_a_finance_officer_imports_resolves_a_mismatch_and_confirms(live_server, world, project, new_page, tmp_path):
+def test_a_finance_officer_imports_resolves_a_mismatch_and_confirms(
+    live_server, world, project, new_page, tmp_path
+):
     typo = record(project, "disbursement", "ฎ.1/70", 4800, by=world.planner)
     waiting = record(project, "commitment", "PO-9", 20000, by=world.planner)
     page = new_page()

@@ -65,7 +65,9 @@ def test_reimport_changes_nothing(world, project):
     again = run(world, GOOD)
     assert again.already_imported
     assert again.counts["duplicate"] == 4 and again.counts["new"] == 0
-    assert list(Transaction.objects.values_list("pk", "amount", "updated_at").order_by("pk")) == before
+    assert (
+        list(Transaction.objects.values_list("pk", "amount", "updated_at").order_by("pk")) == before
+    )
 
 
 def test_bad_rows_are_named_and_nothing_is_saved(world, project):
@@ -92,7 +94,9 @@ def test_missing_column_is_named(world, project):
 
 
 def test_a_row_over_its_budget_line_refuses_the_file(world, project):
-    content = csv_bytes("ฎ.1/70,5/10/2569,P-001,ค่าวัสดุ,90000", "ฎ.2/70,6/10/2569,P-001,ค่าวัสดุ,10000.01")
+    content = csv_bytes(
+        "ฎ.1/70,5/10/2569,P-001,ค่าวัสดุ,90000", "ฎ.2/70,6/10/2569,P-001,ค่าวัสดุ,10000.01"
+    )
     with pytest.raises(imports.ImportRefused) as err:
         run(world, content)
     assert err.value.problems[0].row == 4
@@ -141,7 +145,9 @@ def test_xlsx_with_title_rows_and_a_saved_mapping(world, project):
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["รายงานรายการขอเบิก"])
-    sheet.append(["ประเภทเอกสาร", "เลขที่เอกสาร", "วันที่เอกสาร", "วันที่ผ่านรายการ", "รหัสโครงการ", "จำนวนเงินขอเบิก"])
+    sheet.append(
+        ["ประเภทเอกสาร", "เลขที่เอกสาร", "วันที่เอกสาร", "วันที่ผ่านรายการ", "รหัสโครงการ", "จำนวนเงินขอเบิก"]
+    )
     sheet.append(["ขบ02", 3600012301, "07.10.2569", "08.10.2569", "P-001", 12500.0])
     sheet.append(["ขบ01", 3600012302, dt.datetime(2026, 10, 9), "10.10.2569", "P-001", "1,000.25"])
     buf = io.BytesIO()
@@ -164,3 +170,16 @@ def test_budget_status_difference_adjusts(world, project):
     assert row.status == "difference" and "1,500.00" in row.message
     imports.resolve_accept(row=row, by=world.role_users["finance"])
     assert selectors.project_balance(project).lines[0].balance.spent == D(1500)
+
+
+def test_an_imported_record_is_not_changed_by_hand(world, project):
+    from django.core.exceptions import ValidationError
+
+    from phaen.finance import services
+
+    run(world, GOOD)
+    imported = Transaction.objects.filter(source="imported").first()
+    with pytest.raises(ValidationError):
+        services.transaction_save(record=imported, amount=D(1), by=world.planner)
+    imported.refresh_from_db()
+    assert imported.amount != D(1)

@@ -163,9 +163,7 @@ def test_disbursement_against_targets(plan, project):
 
 @pytest.mark.parametrize("size", [1, 8])
 def test_query_counts_fixed(plan, django_assert_num_queries, size):
-    projects = [
-        add_project(plan, f"โครงการ {i}", [(10000, [1, 2], "C2.1")]) for i in range(size)
-    ]
+    projects = [add_project(plan, f"โครงการ {i}", [(10000, [1, 2], "C2.1")]) for i in range(size)]
     for i, p in enumerate(projects):
         record(p, "disbursement", f"ฎ{i}", 100)
     qs = plan.projects.all()

@@ -44,7 +44,9 @@ def test_index_lists_and_filters(client, world, project, plan):
     assert "transaction_create" not in html and reverse("finance:transaction_create") not in html
     page = table(client.get(reverse("finance:index"), {"kind": "advance"}))
     assert "ย1" in page and "ฎ1" not in page
-    page = table(client.get(reverse("finance:index"), {"project": project.pk, "date_from": "1/10/2569"}))
+    page = table(
+        client.get(reverse("finance:index"), {"project": project.pk, "date_from": "1/10/2569"})
+    )
     assert "ฎ1" in page and "ย1" not in page
 
 
@@ -54,17 +56,31 @@ def test_record_and_confirm(client, world, project):
     line = project.budget_lines.order_by("id").first()
     response = client.post(
         reverse("finance:transaction_create"),
-        {"kind": "disbursement", "budget_line": line.pk, "number": "ฎ.10", "date": "5/11/2569", "amount": "2500"},
+        {
+            "kind": "disbursement",
+            "budget_line": line.pk,
+            "number": "ฎ.10",
+            "date": "5/11/2569",
+            "amount": "2500",
+        },
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     t = Transaction.objects.get(number="ฎ.10")
     assert t.date == dt.date(2026, 11, 5) and t.confirmed_at is None
-    client.post(reverse("finance:transaction_confirm", args=[t.pk]), {"next": "https://evil.example/"})
+    client.post(
+        reverse("finance:transaction_confirm", args=[t.pk]), {"next": "https://evil.example/"}
+    )
     t.refresh_from_db()
     assert t.confirmed_by == finance
     over = client.post(
         reverse("finance:transaction_create"),
-        {"kind": "disbursement", "budget_line": line.pk, "number": "ฎ.11", "date": "5/11/2569", "amount": "100000"},
+        {
+            "kind": "disbursement",
+            "budget_line": line.pk,
+            "number": "ฎ.11",
+            "date": "5/11/2569",
+            "amount": "100000",
+        },
     )
     assert over.status_code == 200
     assert "97,500.00" in over.content.decode()
@@ -102,10 +118,15 @@ def test_import_journey_and_reconciliation(client, world, project):
     login(client, world.role_users["finance"], world.own)
     response = client.post(
         reverse("finance:import_upload"),
-        {"kind": "vouchers", "file": SimpleUploadedFile("vouchers.csv", GOOD, content_type="text/csv")},
+        {
+            "kind": "vouchers",
+            "file": SimpleUploadedFile("vouchers.csv", GOOD, content_type="text/csv"),
+        },
     )
     batch = ImportBatch.objects.get()
-    assert response.status_code == 302 and response.url == reverse("finance:import_detail", args=[batch.pk])
+    assert response.status_code == 302 and response.url == reverse(
+        "finance:import_detail", args=[batch.pk]
+    )
     assert not Transaction.objects.filter(batch=batch).exists()  # preview only
     assert "4,800.00" in client.get(response.url).content.decode()
     client.post(reverse("finance:import_confirm", args=[batch.pk]))
@@ -146,7 +167,12 @@ def test_transfer_and_carry_over(client, world, project, plan):
     assert response.status_code == 302
     transfer = Transfer.objects.get()
     assert transfer.approver == "executive" and transfer.state == "draft"
-    assert client.post(reverse("finance:transfer_decide", args=[transfer.pk]), {"approve": "yes"}).status_code == 403
+    assert (
+        client.post(
+            reverse("finance:transfer_decide", args=[transfer.pk]), {"approve": "yes"}
+        ).status_code
+        == 403
+    )
     login(client, world.role_users["executive"], world.own)
     client.post(reverse("finance:transfer_decide", args=[transfer.pk]), {"approve": "yes"})
     transfer.refresh_from_db()
