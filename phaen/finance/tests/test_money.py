@@ -175,3 +175,37 @@ def test_query_counts_fixed(plan, django_assert_num_queries, size):
         selectors.disbursement_vs_target(qs, FY)
     with django_assert_num_queries(3):
         selectors.project_balance(projects[0])
+
+
+def test_transfer_route_of_a_local_administration(world):
+    from phaen.plans import services as plan_services
+
+    assert world.other.kind.is_local_administration
+    sao_plan = plan_services.plan_create(
+        organization=world.other, kind="operational_plan", fiscal_year=FY
+    )
+    giver = add_project(sao_plan, "ถนน", [(100000, [1], "C2.1")])
+    taker = add_project(sao_plan, "ประปา", [(5000, [1], "C2.1")])
+    lines = giver.budget_lines.get(), taker.budget_lines.get()
+    with pytest.raises(ValidationError) as err:
+        services.transfer_create(
+            from_line=lines[0], to_line=lines[1], amount=D(100), reason="x", change="new_item"
+        )
+    assert "to_line" in err.value.message_dict  # not in the development plan
+    transfer = services.transfer_create(
+        from_line=lines[0], to_line=lines[1], amount=D(2000), reason="x", change="nature"
+    )
+    assert transfer.approver == "council" and "2563" in transfer.rule_source
+    with pytest.raises(ValidationError) as err:
+        services.transfer_decide(transfer=transfer, approve=True, by=world.outsider)
+    assert "council_resolution" in err.value.message_dict
+    assert selectors.project_balance(taker).total.transfers_in == 0  # a draft moves nothing
+    services.transfer_decide(
+        transfer=transfer, approve=True, by=world.outsider, council_resolution="สมัยสามัญที่ 4 / 2569"
+    )
+    assert selectors.project_balance(taker).total.available == D(7000)
+    assert selectors.project_balance(giver).total.remaining == D(98000)
+    with pytest.raises(ValidationError):
+        services.transfer_create(
+            from_line=lines[0], to_line=lines[1], amount=D("98000.01"), reason="x"
+        )
