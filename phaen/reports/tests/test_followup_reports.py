@@ -511,3 +511,12 @@ def test_the_quarterly_workbook_holds_numbers_whose_total_is_the_sum(spending, t
     ).worksheets[0]
     values = {r[0]: r[1] for r in board.iter_rows(values_only=True) if r[0]}
     assert values["โครงการ"] == 2 and values["ร้อยละการเบิกจ่าย"] == 25.56
+
+
+def test_the_api_gives_the_quarterly_json_with_the_callers_access(client, world, annual):  # noqa: F811
+    client.force_login(world.viewer)
+    response = client.get(f"/api/v1/reports/quarterly/?plan={annual.pk}")
+    assert response.status_code == 200
+    assert response.json()["plan"] == annual.pk and "total" in response.json()
+    client.force_login(world.outsider)
+    assert client.get(f"/api/v1/reports/quarterly/?plan={annual.pk}").status_code == 404
