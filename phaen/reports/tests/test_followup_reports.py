@@ -520,3 +520,20 @@ def test_the_api_gives_the_quarterly_json_with_the_callers_access(client, world,
     assert response.json()["plan"] == annual.pk and "total" in response.json()
     client.force_login(world.outsider)
     assert client.get(f"/api/v1/reports/quarterly/?plan={annual.pk}").status_code == 404
+
+
+@pytest.mark.parametrize("role", ["planner", "project_owner", "finance", "executive", "viewer"])
+def test_who_may_print_the_follow_up_of_which_plan(world, role):
+    """Every role of an organisation reads its own and its children's follow-up; nobody
+    reads another organisation's (the same error as for a plan that does not exist)."""
+    user = world.role_users[role]
+    plans = {
+        relation: services.plan_create(
+            organization=world.org(relation), kind="action_plan", fiscal_year=FY, by=None
+        )
+        for relation in ("own", "child", "other")
+    }
+    for relation in ("own", "child"):
+        assert build("quarterly", plans[relation], user=user, period="Q1")[1].plan.id
+    with pytest.raises(ReportError, match=str(plans["other"].pk)):
+        build("quarterly", plans["other"], user=user, period="Q1")
