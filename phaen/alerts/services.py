@@ -200,6 +200,8 @@ def _absolute(url: str) -> str:
 
 
 def _texts(warning, stage: str) -> tuple[str, str]:
+    """Subject and body of a reminder (the link goes in the notification's own field, and
+    at the end of mails and webhook posts)."""
     subject = f"{warning.kind_label}: {warning.subject}"
     lines = [warning.message]
     if warning.due_date:
@@ -211,9 +213,11 @@ def _texts(warning, stage: str) -> tuple[str, str]:
                 "responsible has not been acted on."
             )
         )
-    if warning.url:
-        lines.append(_absolute(warning.url))
     return subject, "\n".join(lines)
+
+
+def _with_link(body: str, url: str) -> str:
+    return f"{body}\n{_absolute(url)}" if url else body
 
 
 class _Sender:
@@ -279,7 +283,7 @@ class _Sender:
                 self.connection = get_connection(fail_silently=False)
             EmailMessage(
                 subject=f"[{site}] {subject}",
-                body=body,
+                body=_with_link(body, warning.url),
                 to=[user.email],
                 connection=self.connection,
             ).send()
@@ -307,7 +311,7 @@ class _Sender:
             "due_date": warning.due_date.isoformat() if warning.due_date else None,
             "url": _absolute(warning.url),
             "recipients": [u.display_name() for u in users],
-            "text": f"{subject}\n{body}",
+            "text": f"{subject}\n{_with_link(body, warning.url)}",
         }
         request = urllib.request.Request(
             url,
