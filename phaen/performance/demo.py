@@ -42,7 +42,7 @@ def _quarter_values(indicator, target: Decimal, factor: Decimal, quarters: int) 
 def _level_values(target: Decimal, index: int, quarters: int) -> list[Decimal]:
     """Criteria in words: the level reached rises through the year."""
     year = min(Decimal(5), max(Decimal(1), target - (index % 2)))
-    return [max(Decimal(1), year - Decimal(len(range(q, quarters)))) for q in range(quarters)]
+    return [max(Decimal(1), year - 1) if q == 0 else year for q in range(quarters)]
 
 
 def _results(org, by, fiscal_year: int, quarters: int) -> None:
