@@ -14,6 +14,14 @@ from phaen.performance import selectors as performance
 HUNDRED = Decimal(100)
 
 
+def _number(value: Decimal | None) -> str:
+    """70.0000 → "70", 68.4300 → "68.43" (never in exponent form)."""
+    if value is None:
+        return "–"
+    text = format(Decimal(value).normalize(), "f")
+    return text
+
+
 def indicator_off_track(ctx) -> list:
     """The latest quarter of the year for which any indicator has a result: each indicator
     whose achievement for that quarter (respecting its direction) is below 100%. Measured
@@ -56,9 +64,9 @@ def indicator_off_track(ctx) -> list:
                 )
                 % {
                     "q": quarter,
-                    "value": row.value.normalize() if row.value is not None else "–",
+                    "value": _number(row.value),
                     "unit": row.unit,
-                    "target": target.normalize() if target is not None else "–",
+                    "target": _number(target),
                     "achievement": achievement,
                 },
                 due_date=quarter_end,
