@@ -6,7 +6,9 @@ the current fiscal year for its agencies, with a deadline that has just passed:
 * สพม. (NST-SESAO) and สกร. (NST-DLE) submitted and were accepted;
 * the technical college (NST-TECH) has sent nothing: late.
 
-The agencies without a plan get a small action plan here so their figures are real.
+The agencies without a plan get a small action plan here, and the agencies that submit
+get October and November progress reports and a voucher per started project, so their
+figures are real.
 Logins sesao.planner, dle.planner and tech.planner are added for their planners.
 """
 
@@ -15,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from phaen.core.thai import fiscal_year
+from phaen.core.thai import fiscal_year, fiscal_year_range
 
 AGENCY_PLANS = {
     "NST-SESAO": [
@@ -92,6 +94,57 @@ def _agency_plan(org, fy: int, by, projects) -> None:
         )
 
 
+# (status, percent, narrative) of each project's monthly reports, by project position
+PROGRESS = [
+    ("in_progress", 40, "จัดกิจกรรมตามแผนแล้วบางส่วน อยู่ระหว่างดำเนินการต่อเนื่อง"),
+    ("in_progress", 25, "เตรียมการและประสานกลุ่มเป้าหมายแล้ว"),
+    ("not_started", 0, "รอการจัดสรรงบประมาณงวดที่ 2 จะเริ่มดำเนินการเดือนมกราคม"),
+]
+
+
+def _followup(ctx, org, fy: int, by) -> None:
+    """October and November progress (submitted) and a voucher per started project, so
+    the agency's figures are real when it submits."""
+    from phaen.finance import services as finance
+    from phaen.monitoring.progress import report_save, report_submit
+    from phaen.monitoring.selectors import month_of, plan_in_force
+
+    plan = plan_in_force(organization=org, fiscal_year=fy)
+    first, _last = fiscal_year_range(fy)
+    by_month = {}
+    for day in (first + dt.timedelta(days=24), ctx.today - dt.timedelta(days=3)):
+        if first <= day <= ctx.today:
+            by_month[(day.year, day.month)] = day
+    days = sorted(by_month.values())
+    if not days:
+        return
+    for n, project in enumerate(plan.projects.order_by("sort_order", "id")):
+        status, percent, narrative = PROGRESS[n % len(PROGRESS)]
+        for step, day in enumerate(days, start=1):
+            report = report_save(
+                project=project,
+                period=month_of(organization=org, day=day),
+                by=by,
+                status=status,
+                percent=percent * step // len(days),
+                narrative=narrative,
+                problems="" if status != "not_started" else "งบประมาณงวดแรกไม่เพียงพอ",
+            )
+            report_submit(report=report, by=by)
+        line = project.budget_lines.order_by("id").first()
+        if status == "in_progress" and line is not None:
+            finance.transaction_save(
+                project=project,
+                budget_line=line,
+                kind="disbursement",
+                number=f"ฎ{org.pk:02d}{n + 1:03d}/{fy}",
+                date=days[-1],
+                amount=(line.amount * percent / 100).quantize(Decimal("0.01")),
+                by=by,
+                manual=False,
+            )
+
+
 def load(ctx) -> None:
     from phaen.rounds import services
 
@@ -102,6 +155,8 @@ def load(ctx) -> None:
         planners[code] = ctx.users.get(username) or _login(ctx, username, position)
     for code, projects in AGENCY_PLANS.items():
         _agency_plan(ctx.organizations[code], fy, planners[code], projects)
+    for code in ("NST-PESAO1", "NST-SESAO", "NST-DLE"):
+        _followup(ctx, ctx.organizations[code], fy, planners[code])
 
     round_ = services.round_open(
         organization=peo,

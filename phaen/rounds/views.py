@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from phaen.organizations import access
+from phaen.organizations.models import Organization
 from phaen.rounds import access as rounds_access
 from phaen.rounds import choices as c
 from phaen.rounds import export, selectors, services
@@ -37,6 +38,7 @@ def index(request):
     if org is None:
         raise Http404
     asked = list(selectors.asked_of(org, request.user))
+    has_children = Organization.objects.filter(parent=org).exists()
     for submission in asked:
         submission.round.organization  # noqa: B018  (selected with the round)
     return render(
@@ -46,7 +48,7 @@ def index(request):
             "organization": org,
             "opened": list(selectors.rounds_of(org, request.user)),
             "asked": asked,
-            "may_open": rounds_access.may_open(request.user, org),
+            "may_open": rounds_access.may_open(request.user, org) and has_children,
             "breadcrumbs": [{"label": _("Reporting rounds"), "url": None}],
         },
     )

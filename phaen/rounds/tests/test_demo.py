@@ -24,7 +24,10 @@ def test_the_demo_round_has_accepted_returned_and_late_agencies():
     kinds = list(states["NST-PESAO1"].moves.values_list("kind", flat=True))
     assert kinds == ["submitted", "returned", "submitted"]
     assert states["NST-SESAO"].snapshot["budget_planned"] == "335000.00"
-    assert states["NST-SESAO"].snapshot["projects"] == 3
+    sesao = states["NST-SESAO"].snapshot
+    assert sesao["projects"] == 3
+    assert sesao["by_status"] == {"not_started": 1, "in_progress": 2, "done": 0, "postponed": 0}
+    assert sesao["disbursed"] == "98000.00"  # 40% of 185,000 + 25% of 96,000
     for s in states.values():
         if s.plan_id:
             assert not alignment_check(s.plan).blocking

@@ -239,3 +239,15 @@ def test_moves_are_listed_on_the_submission(setup, client, world):
     client.force_login(world.planner)
     html = client.get(reverse("rounds:submission_detail", args=[sub.pk])).content.decode()
     assert "แก้ไขตัวเลข" in html
+
+
+def test_index_lists_rounds_asked_and_opened(setup, client, world):
+    child_planner = setup["users"]["child_planner"]
+    client.force_login(child_planner)
+    html = client.get(reverse("rounds:index")).content.decode()
+    assert 'data-testid="asked-table"' in html
+    assert 'data-testid="round-new"' not in html  # CHILD has nobody under it to ask
+    client.force_login(world.planner)
+    html = client.get(reverse("rounds:index")).content.decode()
+    assert 'data-testid="round-new"' in html and 'data-testid="opened-table"' in html
+    assert setup["round"].title in html
