@@ -22,6 +22,15 @@ def _number(value: Decimal | None) -> str:
     return text
 
 
+def _strategic_plan(ctx):
+    """The annual plan's multi-year plan, else the organisation's plan covering the year."""
+    from phaen.strategy.models import StrategicPlan
+
+    if ctx.plan.multi_year_plan_id:
+        return StrategicPlan.objects.filter(pk=ctx.plan.multi_year_plan_id).first()
+    return performance.strategic_plan_for(ctx.organization, ctx.fiscal_year)
+
+
 def indicator_off_track(ctx) -> list:
     """The latest quarter of the year for which any indicator has a result: each indicator
     whose achievement for that quarter (respecting its direction) is below 100%. Measured
@@ -29,7 +38,7 @@ def indicator_off_track(ctx) -> list:
     cumulative indicator, the share of it due by the quarter (target × quarter ÷ 4)."""
     from phaen.alerts.selectors import Warning, url_or
 
-    strategic = performance._resolve_plan(ctx.plan, ctx.fiscal_year)
+    strategic = _strategic_plan(ctx)
     if strategic is None:
         return []
     rows = performance.indicator_rows(strategic, ctx.fiscal_year)

@@ -211,3 +211,18 @@ def test_other_organisations_plans_do_not_leak(world, annual):
     project(other, "ของหน่วยงานอื่น", months=[1])
     assert warnings(world.own, FY, day("2027-01-01")) == []
     assert len(warnings(world.other, FY, day("2027-01-01"))) >= 1
+
+
+def test_today_is_the_bangkok_date(world, annual, monkeypatch):
+    """17:30 UTC on 10 November is already 11 November in Bangkok: the October report
+    (due 10 November) is overdue on the page's default "today"."""
+    from phaen.alerts import selectors
+
+    project(annual, "โครงการ ก", months=[1])
+    utc = dt.UTC
+    monkeypatch.setattr(timezone, "now", lambda: dt.datetime(2026, 11, 10, 16, 59, tzinfo=utc))
+    assert selectors.today() == dt.date(2026, 11, 10)
+    assert [w.severity for w in warnings(world.own, FY) if w.kind == "report_overdue"] == ["info"]
+    monkeypatch.setattr(timezone, "now", lambda: dt.datetime(2026, 11, 10, 17, 30, tzinfo=utc))
+    assert selectors.today() == dt.date(2026, 11, 11)
+    assert [w.severity for w in warnings(world.own, FY) if w.kind == "report_overdue"] == ["danger"]
