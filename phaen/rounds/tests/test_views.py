@@ -251,3 +251,20 @@ def test_index_lists_rounds_asked_and_opened(setup, client, world):
     html = client.get(reverse("rounds:index")).content.decode()
     assert 'data-testid="round-new"' in html and 'data-testid="opened-table"' in html
     assert setup["round"].title in html
+
+
+@pytest.mark.parametrize("n", [2, 12])
+def test_index_query_count_does_not_grow(world, client, n):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _i in range(n):
+        open_round(world, children=[world.child])
+    client.force_login(world.planner)
+    client.get(reverse("rounds:index"))
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("rounds:index")).status_code == 200
+    assert len(queries) == INDEX_QUERIES
+
+
+INDEX_QUERIES = 12
