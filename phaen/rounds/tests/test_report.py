@@ -49,3 +49,15 @@ def test_report_refuses_who_may_not_see_the_round(world, accepted_round):
         report.build(user=world.outsider, round=accepted_round.pk)
     with pytest.raises(ReportError):
         report.options_for_organization(world.other, 2570)
+
+
+def test_report_command(world, accepted_round, tmp_path):
+    from django.core.management import call_command
+
+    out = tmp_path / "round.json"
+    call_command(
+        "report", "round-consolidated", "--round", str(accepted_round.pk), "--out", str(out)
+    )
+    data = json.loads(out.read_text())
+    assert data["total"]["projects"] == 3
+    assert [r["code"] for r in data["rows"]] == ["KIDA", "KIDB"]
