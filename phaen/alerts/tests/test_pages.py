@@ -161,3 +161,10 @@ def test_settings_planner_edits_viewer_may_not(client, world):
         {"stale_days": "0", "disbursement_gap_pct": "5", "near_days": "7"},
     )
     assert bad.status_code == 200 and "stale_days" in bad.context["form"].errors
+
+
+def test_admin_lists_alert_settings(client, world):
+    AlertSettings.objects.create(organization=world.own, stale_days=30)
+    client.force_login(world.superuser)
+    page = client.get(reverse("admin:alerts_alertsettings_changelist"))
+    assert page.status_code == 200 and world.own.name_th in page.content.decode()
