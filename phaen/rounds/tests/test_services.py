@@ -269,3 +269,22 @@ def test_snapshot_status_from_progress_up_to_the_period_end(world, two):
         "weighted_achievement": "performance",
         "problems": "monitoring",
     }
+
+
+def test_a_child_without_a_plan_reports_empty_figures_that_never_pretend(world, two):
+    a, a_planner = two["a"]
+    b, b_planner = two["b"]
+    child_plan(a, a_planner, amounts=(1000,))
+    round_ = open_round(world)
+    for org, user in ((a, a_planner), (b, b_planner)):
+        sub = services.submission_submit(
+            submission=round_.submissions.get(organization=org), by=user
+        )
+        services.submission_accept(submission=sub, by=world.planner)
+    empty = round_.submissions.get(organization=b).snapshot
+    assert empty["plan"] is None and empty["projects"] == 0
+    assert empty["disbursed"] is None and empty["problems"] is None
+    result = selectors.consolidate(round_)
+    assert result.total.budget_planned == Decimal("1000.00")
+    assert result.total.disbursed == Decimal("0.00")  # only the child that has the figure
+    assert result.rows[1].disbursed is None
