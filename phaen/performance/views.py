@@ -118,8 +118,19 @@ def result_edit(request, pk: int, code: str):
         except ValidationError as error:
             f.apply_errors(form, error)
         else:
-            url = reverse("performance:index")
-            return redirect(f"{url}#indicator-{indicator.pk}")
+            url = f"{reverse('performance:index')}#indicator-{indicator.pk}"
+            if request.headers.get("HX-Request"):
+                response = HttpResponse(status=204)
+                response["HX-Refresh"] = "true"  # the page again, with the new numbers
+                return response
+            return redirect(url)
+    if request.headers.get("HX-Request"):
+        # the row's inline editor (htmx swaps 200 answers only, errors included)
+        return render(
+            request,
+            "performance/_result_inline.html",
+            {"form": form, "indicator": indicator, "period": period, "action": request.path},
+        )
     return render(
         request,
         "performance/result_form.html",

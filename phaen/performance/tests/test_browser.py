@@ -9,6 +9,7 @@ from decimal import Decimal as D
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from phaen.conftest import ARTIFACTS
 from phaen.monitoring.selectors import period_by_code
@@ -32,10 +33,16 @@ def test_a_planner_enters_a_result_and_the_weighted_achievement_updates(live_ser
     page.goto(live_server.url + reverse("performance:index"))
     assert page.locator("[data-testid=issue-1] [data-testid=issue-weighted]").inner_text() == "90.00%"
     page.click("[data-testid=enter-1\\.2-Q1]")
-    page.fill("#id_actual", "150")
-    page.fill("#id_comment", "รายงานจากอำเภอครบทุกแห่ง")
-    page.click("[data-testid=result-save]")
-    page.wait_for_selector("[data-testid=plan-total]")
+    editor = page.locator("[data-testid=result-inline]")  # the row's inline editor (htmx)
+    editor.wait_for()
+    editor.locator("#id_actual").fill("")
+    editor.locator("[data-testid=result-save]").click()
+    expect(page.locator("[data-testid=form-errors]")).to_be_visible()
+    page.screenshot(path=str(SCREENS / "performance-inline-error-phone.png"), full_page=True)
+    editor.locator("#id_actual").fill("150")
+    editor.locator("#id_comment").fill("รายงานจากอำเภอครบทุกแห่ง")
+    editor.locator("[data-testid=result-save]").click()
+    expect(page.locator("[data-testid=plan-weighted]")).to_have_text("84.00%")
     # 1.2: 150 of 200 = 75.00; issue 1 = (60 × 90 + 40 × 75) / 100 = 84.00
     assert page.locator("[data-testid=issue-1] [data-testid=issue-weighted]").inner_text() == "84.00%"
     assert "(60 × 90.00 + 40 × 75.00) ÷ (60 + 40) = 84.00" in page.locator(
