@@ -92,8 +92,6 @@ class Period:
         return thai.fiscal_month_index(self.end.month)
 
 
-
-
 def period_of(*, organization, fiscal_year: int, code: str, kinds: tuple[str, ...]) -> Period:
     """The reporting period ``code`` of ``fiscal_year``; ``ReportError`` naming the code when
     it is not a period, not in that year or not of a kind this report accepts."""
@@ -253,6 +251,14 @@ class ProblemLine:
 
 
 @dataclass
+class SatisfactionLine:
+    project: str
+    survey: str
+    responses: int
+    mean: Decimal | None  # of the five-point answers (1–5), two places
+
+
+@dataclass
 class Followup:
     plans: list[PlanHead]
     period: Period
@@ -264,6 +270,7 @@ class Followup:
     problems: list[ProblemLine]
     decisions: list[str]
     sources: dict[str, bool]  # which follow-up data were available to the report
+    satisfaction: list[SatisfactionLine] = field(default_factory=list)
 
     @property
     def plan(self) -> PlanHead:
@@ -406,6 +413,29 @@ def problems_of(user, plans: list[AnnualPlan], period: Period):
     return problems, decisions
 
 
+def satisfaction_of(projects: list[Project]) -> list[SatisfactionLine]:
+    """Per survey of the projects (by lineage): responses and the mean of its five-point
+    answers (Σ question mean × answers ÷ Σ answers), from the surveys app. Five queries."""
+    from phaen.surveys.selectors import project_survey_summary
+
+    names = {p.pk: p.name for p in projects}
+    lines = []
+    for project_id, summaries in project_survey_summary(projects).items():
+        for summary in summaries:
+            scored = [q for q in summary.questions if q.mean is not None and q.count]
+            answers = sum(q.count for q in scored)
+            mean = q2(sum((q.mean * q.count for q in scored), ZERO) / answers) if answers else None
+            lines.append(
+                SatisfactionLine(
+                    project=names[project_id],
+                    survey=summary.title,
+                    responses=summary.responses,
+                    mean=mean,
+                )
+            )
+    return lines
+
+
 # --- the computation -----------------------------------------------------------------------
 def project_queryset(user, plans: list[AnnualPlan], unit_id: int | None = None):
     lines = BudgetLine.objects.only("id", "project_id", "amount", "monthly_plan").order_by("id")
@@ -436,6 +466,7 @@ def collect(
     unit_id: int | None = None,
     by: str = "issue",
     today: dt.date | None = None,
+    with_surveys: bool = False,
 ) -> Followup:
     """The follow-up of ``plans`` (one plan, or a parent's roll-up of its children's) by the
     end of ``period``, grouped by strategic issue (``by="issue"``) or organisation."""
@@ -514,7 +545,9 @@ def collect(
     groups = _group(lines, plans, by, achievement, issues)
     total = _total(groups)
     curve = _curve(period, planned_by_month, spent_by_month, current_month, targets)
+    satisfaction = satisfaction_of(projects) if with_surveys else []
     return Followup(
+        satisfaction=satisfaction,
         plans=[plan_head(p) for p in plans],
         period=period,
         as_of=as_of,

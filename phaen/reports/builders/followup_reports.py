@@ -114,6 +114,10 @@ def labels() -> dict[str, str]:
             "with a result; the total uses all indicators of all issues.",
         ),
         "not_available": pgettext("report", "Not recorded in Phaen yet."),
+        "satisfaction": pgettext("report", "Satisfaction of those served"),
+        "survey": pgettext("report", "Survey"),
+        "responses": pgettext("report", "Answers"),
+        "mean": pgettext("report", "Mean score (1–5)"),
         **{f"status_{k}": v for k, v in fd.status_labels().items()},
     }
 
@@ -691,7 +695,21 @@ class AnnualReport(RoundReport):
     orientation = "portrait"
 
     def build(self, *, user, plan, period: str | None = None, **options: Any) -> fd.Followup:
-        return super().build(user=user, plan=plan, period=period or "R12")
+        annual = fd.load_plan(user=user, plan_id=plan)
+        the_period = fd.period_of(
+            organization=annual.organization,
+            fiscal_year=annual.fiscal_year,
+            code=period or "R12",
+            kinds=self.period_kinds,
+        )
+        return fd.collect(user=user, plans=[annual], period=the_period, with_surveys=True)
+
+    def to_json(self, data: fd.Followup) -> dict[str, Any]:
+        from phaen.reports.registry import plain
+
+        doc = super().to_json(data)
+        doc["satisfaction"] = plain(data.satisfaction)
+        return doc
 
     def sections(self, data: fd.Followup) -> list[dict[str, Any]]:
         lab = labels()
@@ -721,6 +739,17 @@ class AnnualReport(RoundReport):
             ),
             {"kind": "note", "heading": "", "text": lab["formula"]},
             base[1],
+            table(
+                lab["satisfaction"],
+                [lab["project"], lab["survey"], lab["responses"], lab["mean"]],
+                ["l", "l", "r", "r"],
+                [
+                    row([s.project, s.survey, count(s.responses), percent(s.mean)])
+                    for s in data.satisfaction
+                ],
+                widths=[["fr", 1], ["fr", 1], ["cm", 2.2], ["cm", 2.4]],
+                empty=lab["none"],
+            ),
         ]
 
 

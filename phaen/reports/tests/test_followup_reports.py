@@ -537,3 +537,35 @@ def test_who_may_print_the_follow_up_of_which_plan(world, role):
         assert build("quarterly", plans[relation], user=user, period="Q1")[1].plan.id
     with pytest.raises(ReportError, match=str(plans["other"].pk)):
         build("quarterly", plans["other"], user=user, period="Q1")
+
+
+def test_the_annual_report_gives_the_satisfaction_of_those_served(world, annual):  # noqa: F811
+    """Two answers: (5, 4) and (3, 4) → question means 4.00 and 4.00 → overall 4.00; a third
+    answer (2, 5) → means 3.33 and 4.33 → overall (3.33 × 3 + 4.33 × 3) ÷ 6 = 3.83."""
+    from phaen.surveys import services as survey_services
+    from phaen.surveys.tests.conftest import answer
+
+    s = survey_services.survey_create(
+        project=annual.projects.get(name="โครงการเยี่ยมบ้านผู้สูงอายุ"),
+        title="ความพึงพอใจต่อการเยี่ยมบ้าน",
+        by=world.planner,
+    )
+    for order, (kind, text) in enumerate(
+        (("scale", "เจ้าหน้าที่สุภาพ"), ("scale", "ได้ประโยชน์"), ("text", "ข้อเสนอแนะ")), start=1
+    ):
+        survey_services.question_save(
+            survey=s, by=world.planner, kind=kind, text=text, order=order, required=kind != "text"
+        )
+    s = survey_services.survey_set_state(survey=s, state="open", by=world.planner)
+    for values, who in (((5, 4, ""), "a"), ((3, 4, "ดีมาก"), "b"), ((2, 5, ""), "c")):
+        answer(s, values, who)
+    report, data = build("annual", annual)
+    doc = json.loads(render(report, data, "json").content)
+    assert doc["satisfaction"] == [
+        {
+            "project": "โครงการเยี่ยมบ้านผู้สูงอายุ",
+            "survey": "ความพึงพอใจต่อการเยี่ยมบ้าน",
+            "responses": 3,
+            "mean": 3.83,
+        }
+    ]
