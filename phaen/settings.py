@@ -188,6 +188,8 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = env_str("PHAEN_EMAIL_FILE_PATH", f"{VAR_DIR}/mail")
 DEFAULT_FROM_EMAIL = env_str("PHAEN_DEFAULT_FROM_EMAIL", "phaen@localhost")
+# The site's public address, for links in e-mails and webhook posts (relative without it).
+PHAEN_SITE_URL = env_str("PHAEN_SITE_URL", "").rstrip("/")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Background jobs ----------------------------------------------------------------------
