@@ -46,6 +46,11 @@ def count(value) -> str:
     return format_number(value, 0)
 
 
+def whole(value) -> str:
+    """Percent complete as reported (a whole number), "-" when nothing was reported."""
+    return "-" if value is None else format_number(value, 0)
+
+
 def _positive_int(value: str) -> int:
     if not value.isdigit():
         raise argparse.ArgumentTypeError("give the plan's id, a whole number")
@@ -320,7 +325,7 @@ def project_rows(data: fd.Followup) -> list[dict]:
                     name,
                     p.unit,
                     p.status_label,
-                    percent(p.percent),
+                    whole(p.percent),
                     money(p.money.budget_planned),
                     money(p.money.planned_to_date),
                     money(p.money.disbursed),
@@ -650,7 +655,7 @@ class RoundReport(FollowupReport):
                             count(n),
                             p.name,
                             p.status_label,
-                            percent(p.percent),
+                            whole(p.percent),
                             money(p.money.budget_planned),
                             money(p.money.disbursed),
                         ]
@@ -805,7 +810,7 @@ class PrBoardReport(FollowupReport):
                 "heading": lab["highlights"],
                 "items": [
                     f"{p.name} — {p.status_label}"
-                    + (f" {percent(p.percent)} %" if p.percent is not None else "")
+                    + (f" {whole(p.percent)} %" if p.percent is not None else "")
                     for p in self.highlights(data)
                 ],
                 "empty": lab["none"],
