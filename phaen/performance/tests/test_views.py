@@ -85,3 +85,16 @@ def test_agreement_pages_and_public_page(client, world):
     assert agreement.title in client.get(reverse("performance:public_list")).content.decode()
     sheet = client.get(reverse("performance:agreement_sheet", args=[agreement.pk, "self", "json"]))
     assert sheet.status_code == 302  # login first
+
+
+def test_the_inline_editor_answers_htmx_with_a_fragment_and_a_refresh(client, world, sp, q):
+    client.force_login(world.planner)
+    url = reverse("performance:result_edit", args=[sp["a"].pk, "Q1"])
+    fragment = client.get(url, HTTP_HX_REQUEST="true")
+    html = fragment.content.decode()
+    assert fragment.status_code == 200 and "result-inline" in html and "<html" not in html
+    bad = client.post(url, {"actual": ""}, HTTP_HX_REQUEST="true")
+    assert bad.status_code == 200 and "form-errors" in bad.content.decode()
+    done = client.post(url, {"actual": "72"}, HTTP_HX_REQUEST="true")
+    assert done.status_code == 204 and done["HX-Refresh"] == "true"
+    assert IndicatorResult.objects.get(period=q("Q1")).actual == D(72)
