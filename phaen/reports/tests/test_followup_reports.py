@@ -569,3 +569,15 @@ def test_the_annual_report_gives_the_satisfaction_of_those_served(world, annual)
             "mean": 3.83,
         }
     ]
+
+
+def test_the_default_quarter_turns_at_midnight_in_bangkok_not_utc(monkeypatch):
+    """31 Dec 2026 20:00 UTC is 1 Jan 2027 03:00 in Bangkok: the second quarter of FY 2570."""
+    from django.utils import timezone
+
+    moment = dt.datetime(2026, 12, 31, 20, 0, tzinfo=dt.UTC)
+    monkeypatch.setattr(timezone, "now", lambda: moment)
+    assert fd.default_period_code(2570, "quarter") == "Q2"
+    assert fd.default_period_code(2570, "month") == "2570-01"
+    monkeypatch.setattr(timezone, "now", lambda: moment - dt.timedelta(hours=4))  # 23:00 BKK
+    assert fd.default_period_code(2570, "quarter") == "Q1"
