@@ -212,6 +212,12 @@ class AgreementIndicatorViewSet(ScopedModelViewSet):
         agreement = data.get("agreement") or getattr(instance, "agreement", None)
         return getattr(agreement, "organization", None)
 
+    def perform_create(self, serializer):
+        if "sort_order" not in self.request.data:  # after the agreement's other indicators
+            agreement = serializer.validated_data["agreement"]
+            serializer.validated_data["sort_order"] = agreement.indicators.count() + 1
+        super().perform_create(serializer)
+
 
 class AssessmentViewSet(IdLookupMixin, viewsets.ReadOnlyModelViewSet):
     """Assessments (read-only here; record them with POST agreements/{id}/assess/)."""

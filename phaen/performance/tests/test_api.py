@@ -79,6 +79,7 @@ def test_agreement_sign_refuses_weights_not_100_then_assess(world):
         format="json",
     )
     assert added.status_code == 201, added.json()
+    assert added.json()["sort_order"] == 3
     assert api(world.planner).post(url + "sign/", {"signed_on": "2026-10-15"}, format="json").status_code == 200
     assert api(world.planner).patch(url, {"title": "x"}, format="json").status_code == 409
     by_name = dict(agreement.indicators.values_list("name", "pk"))
