@@ -67,3 +67,12 @@ def test_owner_reports_from_a_phone_and_the_planner_acknowledges(
     shot(desk, "report-acknowledged")
     report.refresh_from_db()
     assert report.state == "acknowledged" and report.snapshots.count() == 1
+    # the follow-up list of that fiscal year, on the phone too
+    desk.goto(live_server.url + reverse("monitoring:index"))
+    with desk.expect_navigation():
+        desk.select_option("#switch-fiscal-year", "2568")
+    desk.goto(live_server.url + reverse("monitoring:index") + "?month=4")
+    desk.wait_for_selector("[data-testid=follow-up-table]")
+    assert desk.locator("[data-testid=follow-up-row]").count() == 3
+    assert desk.locator("[data-testid=overdue]").count() == 2  # the two that never reported
+    shot(desk, "index")
