@@ -61,6 +61,21 @@ class ReportDataView(ApiView):
             OpenApiParameter(
                 "org", OpenApiTypes.STR, description="Organisation code (org-directory)"
             ),
+            OpenApiParameter(
+                "period",
+                OpenApiTypes.STR,
+                description="Follow-up reports: Q1…Q4, R6/R9/R12 or a Buddhist-Era month "
+                "such as 2567-10 (default: the period containing today)",
+            ),
+            OpenApiParameter(
+                "agreement", OpenApiTypes.INT, description="Agreement id (agreement-score)"
+            ),
+            OpenApiParameter(
+                "assessment",
+                OpenApiTypes.STR,
+                enum=["self", "committee"],
+                description="agreement-score: which assessment (default the committee's)",
+            ),
         ],
         responses={200: OpenApiTypes.OBJECT},
     )
@@ -72,12 +87,19 @@ class ReportDataView(ApiView):
         if "json" not in report.formats:
             raise exceptions.NotFound()
         options = {}
-        for key in ("plan", "edition"):
+        for key in ("plan", "edition", "agreement"):
             value = _id(request, key)
             if value is not None:
                 options[key] = value
         if request.query_params.get("org"):
             options["org"] = request.query_params["org"][:40]
+        if request.query_params.get("period"):
+            options["period"] = request.query_params["period"][:20]
+        assessment = request.query_params.get("assessment")
+        if assessment:
+            if assessment not in ("self", "committee"):
+                raise exceptions.ValidationError({"assessment": [_("Use “self” or “committee”.")]})
+            options["assessment"] = assessment
         try:
             data = report.build(user=request.user, **options)
         except TypeError:  # a required option is missing
@@ -86,4 +108,6 @@ class ReportDataView(ApiView):
             ) from None
         except ReportError as exc:
             raise exceptions.NotFound(str(exc)) from None
+        except ValueError as exc:  # a period code that does not read
+            raise exceptions.ValidationError({"period": [str(exc)]}) from None
         return Response(report.to_json(data))

@@ -40,3 +40,26 @@ def test_bad_parameters_are_named(world):
     bad = api(world.viewer).get("/api/v1/reports/pd02/?plan=abc")
     assert bad.status_code == 400 and "plan" in bad.json()["error"]["fields"]
     assert api(world.viewer).get("/api/v1/reports/nope/").status_code == 404
+
+
+def test_follow_up_reports_take_a_period_and_name_a_bad_one(world):
+    from phaen.plans.models import AnnualPlan
+
+    plan = AnnualPlan.objects.create(
+        organization=world.own, kind="action_plan", fiscal_year=2568, title="แผนทดสอบ"
+    )
+    response = api(world.planner).get(f"/api/v1/reports/quarterly/?plan={plan.pk}&period=Q2")
+    assert response.status_code == 200, response.content
+    assert response.json()["period"] == "Q2"
+    assert response.json()["total"]["budget_planned"] == 0
+    bad = api(world.planner).get(f"/api/v1/reports/quarterly/?plan={plan.pk}&period=Q9")
+    assert bad.status_code in (400, 404)
+    assert "Q9" in str(bad.json()["error"])
+
+
+def test_agreement_score_takes_its_assessment(world):
+    response = api(world.planner).get(
+        "/api/v1/reports/agreement-score/?agreement=1&assessment=nobody"
+    )
+    assert response.status_code == 400
+    assert "assessment" in response.json()["error"]["fields"]
