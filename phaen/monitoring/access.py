@@ -57,7 +57,9 @@ def register_policies() -> None:
         org_path="check_record__project__plan__organization",
         rules=_planner_rules(),
     )
-    register(m.ProgressReport, org_path="project__plan__organization", rules=_report_rules("project__"))
+    register(
+        m.ProgressReport, org_path="project__plan__organization", rules=_report_rules("project__")
+    )
     for model in (m.ActivityProgress, m.OutputAchievement, m.Evidence):
         register(
             model,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from phaen.monitoring import choices as c
 from phaen.monitoring.models import CheckItem, ProjectCheck
 
-__all__ = ["CHECK_QUESTIONS", "check_open", "check_record", "check_decide"]
+__all__ = ["CHECK_QUESTIONS", "check_decide", "check_open", "check_record"]
 
 # The questions of the seed's check ("every project passes the plan officer's check that it
 # fits the plan's themes before it goes for approval"); an officer may add more.

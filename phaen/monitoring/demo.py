@@ -15,8 +15,12 @@ from phaen.monitoring.choices import PeriodKind
 from phaen.monitoring.images import png
 
 ORGS = {"SK-PMJ": "planner", "SAO-NBT": "lao.planner"}
-COLOURS = [((46, 125, 50), (255, 235, 59)), ((21, 101, 192), (255, 255, 255)),
-           ((198, 40, 40), (255, 205, 210)), ((93, 64, 55), (255, 183, 77))]
+COLOURS = [
+    ((46, 125, 50), (255, 235, 59)),
+    ((21, 101, 192), (255, 255, 255)),
+    ((198, 40, 40), (255, 205, 210)),
+    ((93, 64, 55), (255, 183, 77)),
+]
 NARRATIVE_BEHIND = (
     "การจัดซื้อจัดจ้างล่าช้ากว่ากำหนดเนื่องจากผู้เสนอราคาไม่ครบตามหลักเกณฑ์ "
     "ต้องประกาศใหม่ คาดว่าจะเริ่มกิจกรรมได้ภายในเดือนถัดไป"
@@ -71,9 +75,7 @@ def _follow_up(ctx, code: str, planner_login: str) -> None:
     projects = list(plan.projects.select_related("plan", "owner").exclude(status="cancelled"))
     if not projects:
         return
-    behind = next(
-        (p for p in projects if (services.planned_percent(p, 1) or 0) > 0), projects[0]
-    )
+    behind = next((p for p in projects if (services.planned_percent(p, 1) or 0) > 0), projects[0])
     overdue = projects[-1]
     for index, project in enumerate(projects):
         by = _writer(ctx, project, planner)

@@ -11,7 +11,6 @@ from phaen.organizations.models import Unit
 from phaen.plans.models import Project
 
 
-
 class FollowUpFilter(django_filters.FilterSet):
     """``unit`` filters the projects; ``status`` (latest reported status) and ``month`` (the
     month whose report is looked for) are applied by the page on the computed rows."""
@@ -34,7 +33,8 @@ class FollowUpFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         self.filters["unit"].queryset = Unit.objects.filter(organization=organization)
         self.filters["month"].extra["choices"] = [
-            (i, thai.month_name(m, lang=_lang())) for i, m in enumerate((10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9), 1)
+            (i, thai.month_name(m, lang=_lang()))
+            for i, m in enumerate((10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9), 1)
         ]
 
     def keep(self, queryset, name, value):

@@ -64,7 +64,9 @@ class ProgressReportForm(forms.Form):
             )
 
     def main_fields(self):
-        return [self[name] for name in ("status", "percent", "narrative", "problems", "suggestions")]
+        return [
+            self[name] for name in ("status", "percent", "narrative", "problems", "suggestions")
+        ]
 
     def activity_fields(self):
         return [self[f"activity_{a.pk}"] for a in self.activity_list]
@@ -96,7 +98,9 @@ class ProgressReportForm(forms.Form):
 
 
 class ReturnForm(forms.Form):
-    comment = forms.CharField(label=_("What should change"), widget=forms.Textarea(attrs={"rows": 2}))
+    comment = forms.CharField(
+        label=_("What should change"), widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class MeetingApprovalForm(forms.Form):
@@ -115,7 +119,9 @@ class DecisionForm(forms.Form):
         choices=[("approve", _("Approve to start")), ("return", _("Send back"))],
         widget=forms.RadioSelect,
     )
-    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class ProblemForm(forms.ModelForm):
@@ -165,9 +171,7 @@ class MeetingForm(forms.Form):
         label=_("Decisions"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_(
-            "One decision a line. Start a line with + to carry it into next year's plan."
-        ),
+        help_text=_("One decision a line. Start a line with + to carry it into next year's plan."),
     )
 
     def decision_list(self) -> list[tuple[str, bool]]:

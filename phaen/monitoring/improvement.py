@@ -6,7 +6,7 @@ from django.db import transaction
 
 from phaen.monitoring.models import CoordinationMeeting, MeetingDecision, Problem
 
-__all__ = ["problem_save", "meeting_save"]
+__all__ = ["meeting_save", "problem_save"]
 
 PROBLEM_FIELDS = (
     "project",

@@ -112,7 +112,10 @@ class ProjectCheck(AuditedModel):
     with comments), then the approver's decision: approve it to start or send it back."""
 
     project = models.OneToOneField(
-        "plans.Project", verbose_name=_("project"), on_delete=models.CASCADE, related_name="start_check"
+        "plans.Project",
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="start_check",
     )
     state = models.CharField(
         _("state"), max_length=10, choices=c.CheckState.choices, default=c.CheckState.DRAFT
@@ -349,7 +352,10 @@ class Problem(AuditedModel):
     """A problem found in follow-up, the measure decided, who owns it and its status."""
 
     plan = models.ForeignKey(
-        "plans.AnnualPlan", verbose_name=_("plan"), on_delete=models.CASCADE, related_name="problems"
+        "plans.AnnualPlan",
+        verbose_name=_("plan"),
+        on_delete=models.CASCADE,
+        related_name="problems",
     )
     project = models.ForeignKey(
         "plans.Project",

@@ -25,18 +25,18 @@ from phaen.monitoring.models import (
 )
 
 __all__ = [
-    "planned_months",
-    "planned_percent",
-    "report_save",
-    "report_submit",
-    "report_acknowledge",
-    "report_return",
-    "report_meeting_approval",
+    "MAX_EVIDENCE_BYTES",
     "evidence_add",
     "evidence_delete",
+    "planned_months",
+    "planned_percent",
+    "report_acknowledge",
+    "report_meeting_approval",
+    "report_return",
+    "report_save",
+    "report_submit",
     "reports_bulk_submit",
     "snapshot_data",
-    "MAX_EVIDENCE_BYTES",
 ]
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
@@ -137,9 +137,7 @@ def _check_children(report, activities, achievements) -> None:
     errors: dict[str, list[str]] = {}
     for index, (activity, _status, _note) in enumerate(activities):
         if activity.project_id != report.project_id:
-            errors[f"activities.{index}.activity"] = [
-                _("The activity belongs to another project.")
-            ]
+            errors[f"activities.{index}.activity"] = [_("The activity belongs to another project.")]
     for index, (output, actual) in enumerate(achievements):
         if output.project_id != report.project_id:
             errors[f"achievements.{index}.output"] = [
@@ -200,7 +198,9 @@ def report_save(
     report.save()
     report.activities.all().delete()
     ActivityProgress.objects.bulk_create(
-        ActivityProgress(report=report, activity=a, status=s or c.ActivityStatus.NOT_STARTED, note=n or "")
+        ActivityProgress(
+            report=report, activity=a, status=s or c.ActivityStatus.NOT_STARTED, note=n or ""
+        )
         for a, s, n in activities
     )
     report.achievements.all().delete()
@@ -326,9 +326,7 @@ def report_meeting_approval(
 def _evidence_kind(upload) -> str:
     """``photo`` or ``document`` after looking at the file's first bytes (not its name)."""
     if upload.size > MAX_EVIDENCE_BYTES:
-        raise ValidationError(
-            {"file": _("%(name)s is larger than 10 MB.") % {"name": upload.name}}
-        )
+        raise ValidationError({"file": _("%(name)s is larger than 10 MB.") % {"name": upload.name}})
     upload.seek(0)
     head = upload.read(16)
     upload.seek(0)
@@ -339,7 +337,10 @@ def _evidence_kind(upload) -> str:
     ):
         return c.EvidenceKind.PHOTO
     raise ValidationError(
-        {"file": _("%(name)s is not a photo (JPEG, PNG, GIF, WebP) or a PDF.") % {"name": upload.name}}
+        {
+            "file": _("%(name)s is not a photo (JPEG, PNG, GIF, WebP) or a PDF.")
+            % {"name": upload.name}
+        }
     )
 
 
@@ -378,7 +379,11 @@ def reports_bulk_submit(*, items: list[dict], by) -> list[ProgressReport]:
                 report = report_save(by=by, **item)
                 reports.append(report_submit(report=report, by=by))
         except ValidationError as exc:
-            detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+            detail = (
+                exc.message_dict
+                if hasattr(exc, "error_dict")
+                else {"non_field_errors": exc.messages}
+            )
             for field, messages in detail.items():
                 errors[f"{index}.{field}"] = list(messages)
     if errors:

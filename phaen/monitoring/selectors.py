@@ -135,7 +135,9 @@ def output_achievement(projects, period) -> dict:
     ).select_related("output"):
         achieved.setdefault(a.report_id, []).append(a)
     outputs: dict[int, list] = {}
-    for output in ProjectOutput.objects.filter(project__in=projects).order_by("project", "kind", "id"):
+    for output in ProjectOutput.objects.filter(project__in=projects).order_by(
+        "project", "kind", "id"
+    ):
         outputs.setdefault(output.project_id, []).append(output)
     result = {}
     for project in projects:

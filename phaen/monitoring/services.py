@@ -129,6 +129,6 @@ def period_unlock(*, period: ReportingPeriod, by) -> ReportingPeriod:
 
 # The progress, check, problem and meeting services live in their own modules and are
 # re-exported here so callers import one place.
-from phaen.monitoring.progress import *  # noqa: E402,F401,F403
-from phaen.monitoring.checks import *  # noqa: E402,F401,F403
-from phaen.monitoring.improvement import *  # noqa: E402,F401,F403
+from phaen.monitoring.checks import *  # noqa: E402, F403
+from phaen.monitoring.improvement import *  # noqa: E402, F403
+from phaen.monitoring.progress import *  # noqa: E402, F403

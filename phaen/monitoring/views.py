@@ -111,7 +111,9 @@ def index(request):
                     "status": status,
                     "status_label": c.ProgressStatus(status).label,
                     "missing": missing and project.status != "cancelled",
-                    "overdue": missing and project.status != "cancelled" and today > period.due_date,
+                    "overdue": missing
+                    and project.status != "cancelled"
+                    and today > period.due_date,
                     "this": this,
                 }
             )
@@ -190,7 +192,9 @@ def report_edit(request, pk: int, number: int):
     plan = project.plan
     period = next(
         p
-        for p in services.periods_ensure(organization=plan.organization, fiscal_year=plan.fiscal_year)
+        for p in services.periods_ensure(
+            organization=plan.organization, fiscal_year=plan.fiscal_year
+        )
         if p.kind == c.PeriodKind.MONTH and p.number == number
     )
     report = ProgressReport.objects.filter(lineage=project.lineage, period=period).first()
@@ -281,7 +285,8 @@ def report_detail(request, pk: int):
             "report": report,
             "project": project,
             "planned": services.planned_percent(project, report.period.number),
-            "can_edit": report.state in services.EDITABLE and access.can(request.user, "change", report),
+            "can_edit": report.state in services.EDITABLE
+            and access.can(request.user, "change", report),
             "can_acknowledge": access.can(request.user, "acknowledge", report),
             "return_form": forms.ReturnForm(),
             "meeting_form": forms.MeetingApprovalForm(),
@@ -480,7 +485,9 @@ def problem_form(request, pk: int | None = None):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.problem_save(plan=plan, by=request.user, problem=problem, **form.service_fields())
+            services.problem_save(
+                plan=plan, by=request.user, problem=problem, **form.service_fields()
+            )
         except ValidationError as exc:
             _add_errors(form, exc)
         else:

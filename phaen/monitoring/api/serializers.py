@@ -22,8 +22,21 @@ class ReportingPeriodSerializer(ModelSerializer):
     class Meta:
         model = m.ReportingPeriod
         fields = [
-            "id", "organization", "fiscal_year", "kind", "number", "code", "label", "start",
-            "end", "due_date", "is_locked", "locked_at", "locked_by", "lock_note", *TIMESTAMPS,
+            "id",
+            "organization",
+            "fiscal_year",
+            "kind",
+            "number",
+            "code",
+            "label",
+            "start",
+            "end",
+            "due_date",
+            "is_locked",
+            "locked_at",
+            "locked_by",
+            "lock_note",
+            *TIMESTAMPS,
         ]
         read_only_fields = fields
 
@@ -57,14 +70,39 @@ class ProgressReportSerializer(ModelSerializer):
     class Meta:
         model = m.ProgressReport
         fields = [
-            "id", "project", "lineage", "period", "period_code", "status", "percent",
-            "narrative", "problems", "suggestions", "activities", "achievements", "evidence",
-            "state", "submitted_at", "submitted_by", "acknowledged_at", "acknowledged_by",
-            "return_comment", "meeting_approved_on", "meeting_note", *TIMESTAMPS,
+            "id",
+            "project",
+            "lineage",
+            "period",
+            "period_code",
+            "status",
+            "percent",
+            "narrative",
+            "problems",
+            "suggestions",
+            "activities",
+            "achievements",
+            "evidence",
+            "state",
+            "submitted_at",
+            "submitted_by",
+            "acknowledged_at",
+            "acknowledged_by",
+            "return_comment",
+            "meeting_approved_on",
+            "meeting_note",
+            *TIMESTAMPS,
         ]
         read_only_fields = [
-            "lineage", "state", "submitted_at", "submitted_by", "acknowledged_at",
-            "acknowledged_by", "return_comment", "meeting_approved_on", "meeting_note",
+            "lineage",
+            "state",
+            "submitted_at",
+            "submitted_by",
+            "acknowledged_at",
+            "acknowledged_by",
+            "return_comment",
+            "meeting_approved_on",
+            "meeting_note",
             *TIMESTAMPS,
         ]
 
@@ -139,12 +177,27 @@ class ProjectCheckSerializer(ModelSerializer):
     class Meta:
         model = m.ProjectCheck
         fields = [
-            "id", "project", "state", "items", "officer_comment", "checked_by", "checked_on",
-            "decision_comment", "decided_by", "decided_on", *TIMESTAMPS,
+            "id",
+            "project",
+            "state",
+            "items",
+            "officer_comment",
+            "checked_by",
+            "checked_on",
+            "decision_comment",
+            "decided_by",
+            "decided_on",
+            *TIMESTAMPS,
         ]
         read_only_fields = [
-            "state", "officer_comment", "checked_by", "checked_on", "decision_comment",
-            "decided_by", "decided_on", *TIMESTAMPS,
+            "state",
+            "officer_comment",
+            "checked_by",
+            "checked_on",
+            "decision_comment",
+            "decided_by",
+            "decided_on",
+            *TIMESTAMPS,
         ]
 
     def validate(self, attrs):
@@ -172,8 +225,19 @@ class ProblemSerializer(ModelSerializer):
     class Meta:
         model = m.Problem
         fields = [
-            "id", "plan", "project", "category", "description", "found_on", "measure",
-            "owner_position", "owner_person", "due", "status", "published", *TIMESTAMPS,
+            "id",
+            "plan",
+            "project",
+            "category",
+            "description",
+            "found_on",
+            "measure",
+            "owner_position",
+            "owner_person",
+            "due",
+            "status",
+            "published",
+            *TIMESTAMPS,
         ]
         read_only_fields = TIMESTAMPS
 

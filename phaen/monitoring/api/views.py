@@ -99,7 +99,9 @@ class ProgressReportViewSet(ScopedModelViewSet):
 
     def perform_create(self, serializer):
         self._check_project(serializer.validated_data["project"])
-        serializer.instance = services.report_save(by=self.request.user, **serializer.service_fields())
+        serializer.instance = services.report_save(
+            by=self.request.user, **serializer.service_fields()
+        )
 
     def perform_update(self, serializer):
         if "project" in serializer.validated_data:
@@ -181,7 +183,9 @@ class ProgressReportViewSet(ScopedModelViewSet):
         except _Rollback:
             raise serializers.ValidationError(dict(sorted(errors.items()))) from None
         fresh = self.base_queryset().filter(pk__in=[r.pk for r in reports]).order_by("id")
-        data = s.ProgressReportSerializer(fresh, many=True, context=self.get_serializer_context()).data
+        data = s.ProgressReportSerializer(
+            fresh, many=True, context=self.get_serializer_context()
+        ).data
         return Response({"submitted": data}, status=status.HTTP_201_CREATED)
 
 
@@ -299,7 +303,9 @@ class CoordinationMeetingViewSet(PlanScoped):
         plan = data.get("plan") or meeting.plan
         decisions = data.get("decisions")
         if decisions is None and meeting is not None:
-            decisions = [{"text": d.text, "carry_forward": d.carry_forward} for d in meeting.decisions.all()]
+            decisions = [
+                {"text": d.text, "carry_forward": d.carry_forward} for d in meeting.decisions.all()
+            ]
         serializer.instance = services.meeting_save(
             plan=plan,
             by=self.request.user,

@@ -23,9 +23,7 @@ def approved(annual):  # noqa: F811
 @pytest.fixture
 def good(approved):
     """Owned by the project owner; planned November 2567 … June 2568 (fiscal months 2–9)."""
-    return Project.objects.select_related("plan").get(
-        plan=approved, name="โครงการเยี่ยมบ้านผู้สูงอายุ"
-    )
+    return Project.objects.select_related("plan").get(plan=approved, name="โครงการเยี่ยมบ้านผู้สูงอายุ")
 
 
 def month(plan, code):

@@ -2,6 +2,7 @@
 
 import pytest
 
+from phaen.core.testing import make_user
 from phaen.monitoring import services
 from phaen.monitoring.models import (
     CoordinationMeeting,
@@ -14,8 +15,6 @@ from phaen.monitoring.models import (
 from phaen.monitoring.tests.conftest import month
 from phaen.organizations.access import can
 from phaen.organizations.choices import Role
-from phaen.organizations.models import RoleAssignment
-from phaen.core.testing import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -25,14 +24,19 @@ ROLES = [r.value for r in Role]
 @pytest.fixture
 def records(world, good):
     report = services.report_save(
-        project=good, period=month(good.plan, "2567-10"), by=world.planner,
+        project=good,
+        period=month(good.plan, "2567-10"),
+        by=world.planner,
         achievements=[(good.outputs.get(), 1)],
     )
     services.report_submit(report=report, by=world.planner)
     services.report_acknowledge(report=report, by=world.planner)
     check = services.check_open(project=good, by=world.planner)
     problem = services.problem_save(
-        plan=good.plan, by=world.planner, category="other", description="x",
+        plan=good.plan,
+        by=world.planner,
+        category="other",
+        description="x",
         found_on=good.start_date,
     )
     meeting = services.meeting_save(
@@ -85,7 +89,9 @@ def test_a_project_owner_writes_only_their_own_projects(world, good, approved):
     owner = world.role_users["project_owner"]
     mine = services.report_save(project=good, period=month(good.plan, "2567-10"), by=owner)
     other = approved.projects.exclude(pk=good.pk).first()
-    theirs = services.report_save(project=other, period=month(good.plan, "2567-10"), by=world.planner)
+    theirs = services.report_save(
+        project=other, period=month(good.plan, "2567-10"), by=world.planner
+    )
     assert can(owner, "change", mine) and not can(owner, "change", theirs)
     assert can(owner, "view", theirs)
 

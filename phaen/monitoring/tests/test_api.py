@@ -18,8 +18,13 @@ def test_owner_creates_and_submits_planner_acknowledges(world, good):
     output = good.outputs.get()
     response = owner.post(
         f"{API}/progress-reports/",
-        {"project": good.pk, "period": oct_.pk, "status": "in_progress", "percent": 5,
-         "achievements": [{"output": output.pk, "actual": "12"}]},
+        {
+            "project": good.pk,
+            "period": oct_.pk,
+            "status": "in_progress",
+            "percent": 5,
+            "achievements": [{"output": output.pk, "actual": "12"}],
+        },
         format="json",
     )
     assert response.status_code == 201, response.json()
@@ -39,8 +44,12 @@ def test_behind_without_narrative_names_the_field(world, good):
     client = bearer_client(world.role_users["project_owner"])
     response = client.post(
         f"{API}/progress-reports/",
-        {"project": good.pk, "period": month(good.plan, "2568-02").pk, "percent": 10,
-         "status": "in_progress"},
+        {
+            "project": good.pk,
+            "period": month(good.plan, "2568-02").pk,
+            "percent": 10,
+            "status": "in_progress",
+        },
         format="json",
     )
     assert response.status_code == 400
@@ -88,7 +97,11 @@ def test_bulk_is_all_or_nothing_with_errors_per_item(world, good, approved):
     response = client.post(f"{API}/progress-reports/bulk/", items, format="json")
     assert response.status_code == 400
     fields = error_fields(response)
-    assert "1.narrative" in fields and "2.percent" in fields and not any(k.startswith("0.") for k in fields)
+    assert (
+        "1.narrative" in fields
+        and "2.percent" in fields
+        and not any(k.startswith("0.") for k in fields)
+    )
     assert not ProgressReport.objects.exists()
     items[1]["narrative"] = "ล่าช้าเพราะน้ำท่วม"
     items[2]["percent"] = 5
@@ -117,13 +130,15 @@ def test_period_lock_through_the_api(world, good):
     response = client.post(f"{API}/reporting-periods/{period.pk}/lock/", {}, format="json")
     assert response.status_code == 400 and "force" in error_fields(response)
     response = client.post(
-        f"{API}/reporting-periods/{period.pk}/lock/", {"force": True, "reason": "ครบกำหนด"},
+        f"{API}/reporting-periods/{period.pk}/lock/",
+        {"force": True, "reason": "ครบกำหนด"},
         format="json",
     )
     assert response.json()["is_locked"] is True
-    assert bearer_client(world.viewer).post(
-        f"{API}/reporting-periods/{period.pk}/unlock/"
-    ).status_code == 403
+    assert (
+        bearer_client(world.viewer).post(f"{API}/reporting-periods/{period.pk}/unlock/").status_code
+        == 403
+    )
 
 
 def test_check_and_problem_through_the_api(world, good, approved):
@@ -133,7 +148,8 @@ def test_check_and_problem_through_the_api(world, good, approved):
     check = response.json()
     answers = [{"id": i["id"], "answer": True} for i in check["items"]]
     response = planner.post(
-        f"{API}/project-checks/{check['id']}/record/", {"items": answers, "submit": True},
+        f"{API}/project-checks/{check['id']}/record/",
+        {"items": answers, "submit": True},
         format="json",
     )
     assert response.json()["state"] == "checked"
@@ -148,20 +164,38 @@ def test_check_and_problem_through_the_api(world, good, approved):
     assert response.json()["state"] == "approved"
     response = planner.post(
         f"{API}/problems/",
-        {"plan": approved.pk, "category": "incomplete_data", "description": "ข้อมูลไม่ครบ",
-         "found_on": "2025-01-10"},
+        {
+            "plan": approved.pk,
+            "category": "incomplete_data",
+            "description": "ข้อมูลไม่ครบ",
+            "found_on": "2025-01-10",
+        },
         format="json",
     )
     assert response.status_code == 201, response.json()
-    assert bearer_client(world.viewer).post(
-        f"{API}/problems/",
-        {"plan": approved.pk, "category": "other", "description": "x", "found_on": "2025-01-10"},
-        format="json",
-    ).status_code == 403
+    assert (
+        bearer_client(world.viewer)
+        .post(
+            f"{API}/problems/",
+            {
+                "plan": approved.pk,
+                "category": "other",
+                "description": "x",
+                "found_on": "2025-01-10",
+            },
+            format="json",
+        )
+        .status_code
+        == 403
+    )
     response = planner.post(
         f"{API}/coordination-meetings/",
-        {"plan": approved.pk, "held_on": "2025-03-01", "title": "ประชุม",
-         "decisions": [{"text": "ทำต่อ", "carry_forward": True}]},
+        {
+            "plan": approved.pk,
+            "held_on": "2025-03-01",
+            "title": "ประชุม",
+            "decisions": [{"text": "ทำต่อ", "carry_forward": True}],
+        },
         format="json",
     )
     assert response.status_code == 201 and response.json()["decisions"][0]["carry_forward"]

@@ -179,12 +179,18 @@ def test_bulk_submission_is_all_or_nothing(world, good, approved):
 def test_selectors_status_counts_and_latest(world, good, approved):
     projects = list(approved.projects.select_related("plan"))
     oct_, nov = month(good.plan, "2567-10"), month(good.plan, "2567-11")
-    services.report_save(project=good, period=oct_, by=owner(world), status="in_progress", percent=5)
+    services.report_save(
+        project=good, period=oct_, by=owner(world), status="in_progress", percent=5
+    )
     services.report_save(
         project=good, period=nov, by=owner(world), status="postponed", percent=5, narrative="x"
     )
     assert selectors.projects_by_status(projects, oct_) == {
-        "not_started": 2, "in_progress": 1, "done": 0, "postponed": 0, "cancelled": 0
+        "not_started": 2,
+        "in_progress": 1,
+        "done": 0,
+        "postponed": 0,
+        "cancelled": 0,
     }
     assert selectors.projects_by_status(projects, nov)["postponed"] == 1
     latest = selectors.latest_progress(projects)

@@ -31,8 +31,11 @@ def test_index_lists_the_plan_in_force_with_missing_and_overdue(client, world, g
 
 def test_index_filters_by_status(client, world, good):
     services.report_save(
-        project=good, period=month(good.plan, "2567-10"), by=world.planner,
-        status="in_progress", percent=5,
+        project=good,
+        period=month(good.plan, "2567-10"),
+        by=world.planner,
+        status="in_progress",
+        percent=5,
     )
     login(client, world.planner, world.own)
     response = client.get(reverse("monitoring:index"), {"status": "in_progress", "month": 1})
@@ -60,7 +63,9 @@ def test_index_query_count_is_the_same_for_5_and_50_projects(client, world, appr
         add_project(approved, f"โครงการอื่น {n}", owner=world.planner.person)
     oct_ = month(approved, "2567-10")
     for project in Project.objects.filter(plan=approved).select_related("plan")[:20]:
-        services.report_save(project=project, period=oct_, by=world.planner, percent=3, status="in_progress")
+        services.report_save(
+            project=project, period=oct_, by=world.planner, percent=3, status="in_progress"
+        )
     assert Project.objects.filter(plan=approved).count() == 50
     assert _queries(client, url) == small
 
@@ -74,8 +79,14 @@ def test_owner_reports_with_a_photo_and_planner_acknowledges(client, world, good
     output = good.outputs.get()
     activity = good.activities.get()
     data = {
-        "status": "in_progress", "percent": "10", "narrative": "", "problems": "", "suggestions": "",
-        f"output_{output.pk}": "20", f"activity_{activity.pk}": "in_progress", "submit": "1",
+        "status": "in_progress",
+        "percent": "10",
+        "narrative": "",
+        "problems": "",
+        "suggestions": "",
+        f"output_{output.pk}": "20",
+        f"activity_{activity.pk}": "in_progress",
+        "submit": "1",
         "evidence_caption": "ลงพื้นที่",
         "evidence_file": SimpleUploadedFile("visit.png", png(), content_type="image/png"),
     }
@@ -165,22 +176,35 @@ def test_problems_and_meetings_with_carried_decisions(client, world, good, appro
     login(client, world.planner, world.own)
     response = client.post(
         reverse("monitoring:problem_create"),
-        {"category": "late_report", "description": "ส่งรายงานช้า", "found_on": "5/1/2568",
-         "status": "open", "project": good.pk, "published": "on"},
+        {
+            "category": "late_report",
+            "description": "ส่งรายงานช้า",
+            "found_on": "5/1/2568",
+            "status": "open",
+            "project": good.pk,
+            "published": "on",
+        },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Problem.objects.get().published
     client.post(
         reverse("monitoring:meeting_create"),
-        {"held_on": "20/3/2568", "title": "ประชุมประสานแผน", "decisions": "ติดตามทุกเดือน\n+ เพิ่มโครงการอบรม"},
+        {
+            "held_on": "20/3/2568",
+            "title": "ประชุมประสานแผน",
+            "decisions": "ติดตามทุกเดือน\n+ เพิ่มโครงการอบรม",
+        },
     )
     assert list(MeetingDecision.objects.values_list("text", "carry_forward")) == [
-        ("ติดตามทุกเดือน", False), ("เพิ่มโครงการอบรม", True)
+        ("ติดตามทุกเดือน", False),
+        ("เพิ่มโครงการอบรม", True),
     ]
     login(client, world.planner, world.own, year=2569)
     from phaen.plans import services as plan_services
 
-    plan_services.plan_create(organization=world.own, kind="action_plan", fiscal_year=2569, by=world.planner)
+    plan_services.plan_create(
+        organization=world.own, kind="action_plan", fiscal_year=2569, by=world.planner
+    )
     html = client.get(reverse("monitoring:problems")).content.decode()
     assert "เพิ่มโครงการอบรม" in html and "ติดตามทุกเดือน" not in html
     login(client, world.viewer, world.own)
