@@ -251,11 +251,22 @@ def _swot(plan) -> list[Swot]:
     ]
 
 
+def _visible(queryset, user):
+    """The strategic plans ``user`` may see; the public reader of an announced annual plan's
+    page sees the multi-year plans that announced plans draw on (public documents too)."""
+    from phaen.plans.choices import PlanState
+    from phaen.reports.builders.annual_plan_data import PUBLIC
+
+    if user is PUBLIC:
+        return queryset.filter(annual_plans__state=PlanState.ANNOUNCED).distinct()
+    return queryset.for_user(user, "view")
+
+
 def build_strategic_plan(*, user, plan_id: int) -> StrategicPlanDocument:
     """The plan ``plan_id`` as ``user`` may see it; ``ReportError`` when it is unknown or
     invisible (the same message for both)."""
     plan = (
-        plan_queryset().for_user(user, "view").filter(pk=plan_id).first()
+        _visible(plan_queryset(), user).filter(pk=plan_id).first()
         if str(plan_id).isdigit()
         else None
     )

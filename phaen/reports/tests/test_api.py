@@ -63,3 +63,30 @@ def test_agreement_score_takes_its_assessment(world):
     )
     assert response.status_code == 400
     assert "assessment" in response.json()["error"]["fields"]
+
+
+def test_the_public_plan_book_carries_the_multi_year_plan_of_an_announced_plan_only(world):
+    """The public reader sees a multi-year plan only through an announced annual plan."""
+    import datetime as dt
+
+    from phaen.plans.models import AnnualPlan
+    from phaen.reports.builders.annual_plan_book import build_plan_book
+    from phaen.reports.builders.annual_plan_data import PUBLIC
+    from phaen.reports.builders.strategic_plan import build_strategic_plan
+    from phaen.reports.registry import ReportError
+
+    strategic = plan_from_tree(organization=world.own, tree=sample_tree())
+    annual = AnnualPlan.objects.create(
+        organization=world.own,
+        kind="action_plan",
+        fiscal_year=2568,
+        title="แผนปฏิบัติการทดสอบ",
+        multi_year_plan=strategic,
+    )
+    with pytest.raises(ReportError):
+        build_strategic_plan(user=PUBLIC, plan_id=strategic.pk)
+    AnnualPlan.objects.filter(pk=annual.pk).update(
+        state="announced", announced_on=dt.date(2024, 10, 1)
+    )
+    book = build_plan_book(user=PUBLIC, plan_id=annual.pk)
+    assert book.vision and book.vision == strategic.vision
