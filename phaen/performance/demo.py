@@ -64,7 +64,11 @@ def _results(org, by, fiscal_year: int, quarters: int) -> None:
     indicators = Indicator.objects.filter(plan=plan).prefetch_related("targets", "criteria")
     for index, indicator in enumerate(indicators):
         target = next(
-            (t.value for t in indicator.targets.all() if t.fiscal_year == fiscal_year and not t.quarter),
+            (
+                t.value
+                for t in indicator.targets.all()
+                if t.fiscal_year == fiscal_year and not t.quarter
+            ),
             None,
         )
         if target is None:
@@ -118,7 +122,9 @@ def _agreement(ctx, fiscal_year: int, weights: list[int]):
         by=by,
     )
     for weight, ind in zip(weights, chosen, strict=False):
-        target = next(t.value for t in ind.targets.all() if t.fiscal_year == fiscal_year and not t.quarter)
+        target = next(
+            t.value for t in ind.targets.all() if t.fiscal_year == fiscal_year and not t.quarter
+        )
         worded = ind.criteria.exists() and all(c.value is None for c in ind.criteria.all())
         levels = {} if worded else _levels(target, ind.direction == "lower")
         services.agreement_indicator_add(
@@ -150,7 +156,11 @@ def load(ctx) -> None:
         if org is None:
             continue
         planner = next(
-            (u for name, u in ctx.users.items() if name.endswith("planner") and _org_of(ctx, name) == org),
+            (
+                u
+                for name, u in ctx.users.items()
+                if name.endswith("planner") and _org_of(ctx, name) == org
+            ),
             None,
         )
         _results(org, planner, current - 1, 4)

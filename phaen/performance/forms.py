@@ -120,7 +120,9 @@ class AssessmentForm(forms.Form):
     """One result per agreement indicator, the date and a note."""
 
     assessed_on = ThaiDateField(label=_("assessed on"))
-    note = forms.CharField(label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, indicators, **kwargs):
         super().__init__(*args, **kwargs)

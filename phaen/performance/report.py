@@ -87,9 +87,7 @@ def build(*, user, agreement: int | None, assessment: str | None = None) -> Scor
         else None
     )
     if found is None:
-        raise NotAvailable(
-            _("There is no agreement %(id)s that you may see.") % {"id": agreement}
-        )
+        raise NotAvailable(_("There is no agreement %(id)s that you may see.") % {"id": agreement})
     sheet = selectors.score_sheet(found, kind)
     return ScoreSheetDocument(
         agreement=found.pk,

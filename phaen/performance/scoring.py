@@ -11,6 +11,7 @@ database), so that hand-computed examples can test them. Rules in words: README.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -140,7 +141,7 @@ def level_score(actual: Decimal | None, levels: Mapping[int, Decimal | None]) ->
         return q4(ZERO)
     if x >= points[-1][1]:
         return q4(points[-1][0])
-    for (n_low, v_low), (n_high, v_high) in zip(points, points[1:], strict=False):
+    for (n_low, v_low), (n_high, v_high) in itertools.pairwise(points):
         if v_low <= x < v_high:
             return q4(n_low + (n_high - n_low) * (x - v_low) / (v_high - v_low))
     return q4(points[0][0])  # pragma: no cover (a single level reached exactly)

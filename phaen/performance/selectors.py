@@ -133,7 +133,9 @@ def _quarter_of(period) -> int | None:
     return None  # the 12-month round is the year
 
 
-def indicator_rows(strategic_plan: StrategicPlan, fiscal_year: int, period=None) -> list[IndicatorRow]:
+def indicator_rows(
+    strategic_plan: StrategicPlan, fiscal_year: int, period=None
+) -> list[IndicatorRow]:
     """Rows of every indicator of the plan (top-level and sub-indicators) for the year, or
     as of a quarter (``period``: a quarter ReportingPeriod or 1–4). Four queries."""
     quarter = _quarter_of(period)
@@ -149,12 +151,15 @@ def indicator_rows(strategic_plan: StrategicPlan, fiscal_year: int, period=None)
             Prefetch("criteria", IndicatorCriterion.objects.order_by("level"), to_attr="levels"),
         )
     )
-    results = IndicatorResult.objects.filter(
-        indicator__plan=strategic_plan, period__fiscal_year=fiscal_year
-    ).filter(
-        Q(period__kind=PeriodKind.QUARTER)
-        | Q(period__kind=PeriodKind.ROUND, period__number=12)
-    ).values_list("pk", "indicator_id", "period__kind", "period__number", "actual")
+    results = (
+        IndicatorResult.objects.filter(
+            indicator__plan=strategic_plan, period__fiscal_year=fiscal_year
+        )
+        .filter(
+            Q(period__kind=PeriodKind.QUARTER) | Q(period__kind=PeriodKind.ROUND, period__number=12)
+        )
+        .values_list("pk", "indicator_id", "period__kind", "period__number", "actual")
+    )
     values: dict[int, dict] = {}
     for pk, indicator_id, kind, number, actual in results:
         key = number if kind == PeriodKind.QUARTER else 0  # 0: the year
@@ -340,11 +345,28 @@ def score_sheet(agreement: Agreement, kind: str | None) -> ScoreSheet:
         )
     pseudo = [
         IndicatorRow(
-            id=0, number=r.number, name=r.name, unit=r.unit, direction="", combination="",
-            weight=r.weight, issue_number=None, issue_title="", parent_id=None, quarters={},
-            quarter_result_ids={}, year_result=None, year_result_id=None, quarter_targets={},
-            year_target=None, value=r.result, target=r.target, achievement_raw=r.achievement_raw,
-            achievement=r.achievement, level_score=r.score, counted_weight=r.weight,
+            id=0,
+            number=r.number,
+            name=r.name,
+            unit=r.unit,
+            direction="",
+            combination="",
+            weight=r.weight,
+            issue_number=None,
+            issue_title="",
+            parent_id=None,
+            quarters={},
+            quarter_result_ids={},
+            year_result=None,
+            year_result_id=None,
+            quarter_targets={},
+            year_target=None,
+            value=r.result,
+            target=r.target,
+            achievement_raw=r.achievement_raw,
+            achievement=r.achievement,
+            level_score=r.score,
+            counted_weight=r.weight,
         )
         for r in rows
     ]
@@ -352,10 +374,15 @@ def score_sheet(agreement: Agreement, kind: str | None) -> ScoreSheet:
     total = None
     formula = ""
     if assessment is not None:
-        total = scoring.agreement_total(r.weighted_score for r in rows if r.weighted_score is not None)
-        formula = " + ".join(
-            f"{r.score:.4f} × {_fmt(r.weight)} ÷ 100" for r in rows if r.score is not None
-        ) + f" = {total:.4f}"
+        total = scoring.agreement_total(
+            r.weighted_score for r in rows if r.weighted_score is not None
+        )
+        formula = (
+            " + ".join(
+                f"{r.score:.4f} × {_fmt(r.weight)} ÷ 100" for r in rows if r.score is not None
+            )
+            + f" = {total:.4f}"
+        )
     return ScoreSheet(
         agreement_id=agreement.pk,
         title=agreement.title,

@@ -94,10 +94,9 @@ def result_record(
 ) -> IndicatorResult:
     """Record (or correct) the indicator's actual value for ``period``."""
     check_result(indicator=indicator, period=period)
-    result = (
-        IndicatorResult.objects.select_for_update().filter(indicator=indicator, period=period).first()
-        or IndicatorResult(indicator=indicator, period=period)
-    )
+    result = IndicatorResult.objects.select_for_update().filter(
+        indicator=indicator, period=period
+    ).first() or IndicatorResult(indicator=indicator, period=period)
     result.organization_id = period.organization_id
     result.actual = actual
     result.comment = comment or ""
@@ -124,7 +123,9 @@ def _decimal(value) -> Decimal:
     try:
         number = Decimal(str(value).strip().replace(",", ""))
     except (InvalidOperation, ValueError):
-        raise ValidationError({"actual": _("“%(value)s” is not a number.") % {"value": value}}) from None
+        raise ValidationError(
+            {"actual": _("“%(value)s” is not a number.") % {"value": value}}
+        ) from None
     if not number.is_finite():
         raise ValidationError({"actual": _("“%(value)s” is not a number.") % {"value": value}})
     return number
@@ -146,8 +147,12 @@ def results_bulk(*, rows: list[dict], by, may_record=None) -> list[IndicatorResu
             key = (indicator.pk, period.pk)
             if key in seen:
                 raise ValidationError(
-                    {"period": _("Row %(row)s already gives this indicator's result for this period.")
-                     % {"row": seen[key]}}
+                    {
+                        "period": _(
+                            "Row %(row)s already gives this indicator's result for this period."
+                        )
+                        % {"row": seen[key]}
+                    }
                 )
             seen[key] = index
             if may_record is not None and not may_record(indicator, period):
@@ -164,9 +169,11 @@ def results_bulk(*, rows: list[dict], by, may_record=None) -> list[IndicatorResu
                 )
             )
         except ValidationError as error:
-            errors[index] = error.message_dict if hasattr(error, "error_dict") else {
-                "non_field_errors": error.messages
-            }
+            errors[index] = (
+                error.message_dict
+                if hasattr(error, "error_dict")
+                else {"non_field_errors": error.messages}
+            )
     if errors:
         transaction.savepoint_rollback(sid)
         raise BulkError(errors)

@@ -21,7 +21,11 @@ urlpatterns = [
     ),
     path("agreements/<int:pk>/sign/", views.agreement_sign, name="agreement_sign"),
     path("agreements/<int:pk>/publish/", views.agreement_publish, name="agreement_publish"),
-    path("agreements/<int:pk>/new-version/", views.agreement_new_version, name="agreement_new_version"),
+    path(
+        "agreements/<int:pk>/new-version/",
+        views.agreement_new_version,
+        name="agreement_new_version",
+    ),
     path("agreements/<int:pk>/assess/<str:kind>/", views.assessment_form, name="assessment_form"),
     path(
         "agreements/<int:pk>/sheet/<str:kind>.<str:fmt>",

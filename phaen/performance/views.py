@@ -189,7 +189,11 @@ def agreement_form(request, pk: int | None = None):
         org = agreement.organization
     initial = {"fiscal_year": request.fiscal_year} if agreement is None else None
     form = f.AgreementForm(
-        request.POST or None, instance=agreement, initial=initial, organization=org, user=request.user
+        request.POST or None,
+        instance=agreement,
+        initial=initial,
+        organization=org,
+        user=request.user,
     )
     if request.method == "POST" and form.is_valid():
         fields = {k: v for k, v in form.cleaned_data.items() if k != "fiscal_year"}
@@ -202,7 +206,9 @@ def agreement_form(request, pk: int | None = None):
                     **fields,
                 )
             else:
-                agreement = services.agreement_update(agreement=agreement, by=request.user, **fields)
+                agreement = services.agreement_update(
+                    agreement=agreement, by=request.user, **fields
+                )
         except ValidationError as error:
             f.apply_errors(form, error)
         else:
@@ -344,7 +350,9 @@ def agreement_publish(request, pk: int):
 def agreement_new_version(request, pk: int):
     agreement = _agreement(request, pk, "change")
     return _act(
-        request, agreement, lambda: services.agreement_new_version(agreement=agreement, by=request.user)
+        request,
+        agreement,
+        lambda: services.agreement_new_version(agreement=agreement, by=request.user),
     )
 
 
@@ -423,7 +431,11 @@ def public_list(request):
     return render(
         request,
         "performance/public_list.html",
-        {"agreements": selectors.public_agreements().order_by("-fiscal_year", "organization__name_th", "title")},
+        {
+            "agreements": selectors.public_agreements().order_by(
+                "-fiscal_year", "organization__name_th", "title"
+            )
+        },
     )
 
 
@@ -442,4 +454,3 @@ def public_detail(request, pk: int):
             "sheets": sheets,
         },
     )
-

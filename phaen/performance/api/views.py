@@ -60,7 +60,7 @@ class IndicatorResultViewSet(ScopedModelViewSet):
             serializer.instance = services.result_record(
                 indicator=data.get("indicator") or instance.indicator,
                 period=data.get("period") or instance.period,
-                actual=data["actual"] if "actual" in data else instance.actual,
+                actual=data["actual"] if "actual" in data else getattr(instance, "actual", None),
                 comment=data.get("comment", instance.comment if instance else ""),
                 by=self.request.user,
             )
@@ -75,14 +75,14 @@ class IndicatorResultViewSet(ScopedModelViewSet):
         instance = serializer.instance
         if self.target_organization(serializer.validated_data, instance) != instance.organization:
             self.check_write_in(self.target_organization(serializer.validated_data, instance))
-        if "indicator" in serializer.validated_data or "period" in serializer.validated_data:
-            if (
-                serializer.validated_data.get("indicator", instance.indicator) != instance.indicator
-                or serializer.validated_data.get("period", instance.period) != instance.period
-            ):
-                raise exceptions.ValidationError(
-                    {"period": [_("A result's indicator and period cannot change; add a new one.")]}
-                )
+        data = serializer.validated_data
+        if (
+            data.get("indicator", instance.indicator) != instance.indicator
+            or data.get("period", instance.period) != instance.period
+        ):
+            raise exceptions.ValidationError(
+                {"period": [_("A result's indicator and period cannot change; add a new one.")]}
+            )
         self._record(serializer, instance)
 
     @extend_schema(
@@ -231,9 +231,7 @@ class AssessmentViewSet(IdLookupMixin, viewsets.ReadOnlyModelViewSet):
     )
 
     def get_queryset(self):
-        return access.scope(
-            Assessment.objects.prefetch_related("items"), self.request.user, "view"
-        )
+        return access.scope(Assessment.objects.prefetch_related("items"), self.request.user, "view")
 
 
 class AchievementViewSet(IdLookupMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
@@ -273,9 +271,11 @@ class AchievementViewSet(IdLookupMixin, mixins.ListModelMixin, viewsets.GenericV
                 raise exceptions.NotFound()
             data = selectors.issue_achievement(plan, plan.fiscal_year, quarter)
         elif number("strategic_plan") is not None:
-            plan = StrategicPlan.objects.for_user(request.user).filter(
-                pk=number("strategic_plan")
-            ).first()
+            plan = (
+                StrategicPlan.objects.for_user(request.user)
+                .filter(pk=number("strategic_plan"))
+                .first()
+            )
             if plan is None:
                 raise exceptions.NotFound()
             year = number("fiscal_year")

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from phaen.strategy.models import Indicator, IndicatorCriterion, IndicatorTarget, Issue, StrategicPlan
+from phaen.strategy.models import (
+    Indicator,
+    IndicatorCriterion,
+    IndicatorTarget,
+    Issue,
+    StrategicPlan,
+)
 
 
 def make_plan(org, *, start=2566, end=2570, title="แผนปฏิบัติราชการทดสอบ"):
@@ -20,10 +26,18 @@ def make_issue(plan, number, title):
 def make_indicator(plan, issue, number, name, *, weight=None, targets=None, levels=None, **extra):
     """``targets``: {(fiscal_year, quarter or None): value}; ``levels``: {1: v, … 5: v}."""
     indicator = Indicator.objects.create(
-        plan=plan, issue=issue, number=number, name=name, weight=weight, unit=extra.pop("unit", "ร้อยละ"), **extra
+        plan=plan,
+        issue=issue,
+        number=number,
+        name=name,
+        weight=weight,
+        unit=extra.pop("unit", "ร้อยละ"),
+        **extra,
     )
     for (year, quarter), value in (targets or {}).items():
-        IndicatorTarget.objects.create(indicator=indicator, fiscal_year=year, quarter=quarter, value=D(value))
+        IndicatorTarget.objects.create(
+            indicator=indicator, fiscal_year=year, quarter=quarter, value=D(value)
+        )
     for level, value in (levels or {}).items():
         IndicatorCriterion.objects.create(indicator=indicator, level=level, value=value)
     return indicator
@@ -35,18 +49,35 @@ def sample(org):
     one = make_issue(plan, 1, "คุณภาพชีวิตกลุ่มเปราะบาง")
     two = make_issue(plan, 2, "องค์กรสมรรถนะสูง")
     a = make_indicator(
-        plan, one, "1.1", "ร้อยละผู้สูงอายุที่ได้รับการดูแล", weight=D(60),
+        plan,
+        one,
+        "1.1",
+        "ร้อยละผู้สูงอายุที่ได้รับการดูแล",
+        weight=D(60),
         targets={(2570, None): 80, (2570, 1): 20},
         combination="latest",
         levels={1: D(60), 2: D(65), 3: D(70), 4: D(75), 5: D(80)},
     )
     b = make_indicator(
-        plan, one, "1.2", "จำนวนครอบครัวที่ได้รับการช่วยเหลือ", weight=D(40), unit="ครอบครัว",
-        targets={(2570, None): 200}, combination="cumulative_sum",
+        plan,
+        one,
+        "1.2",
+        "จำนวนครอบครัวที่ได้รับการช่วยเหลือ",
+        weight=D(40),
+        unit="ครอบครัว",
+        targets={(2570, None): 200},
+        combination="cumulative_sum",
     )
     c = make_indicator(
-        plan, two, "2.1", "ระยะเวลาเฉลี่ยในการให้บริการ", weight=D(100), unit="วัน",
-        targets={(2570, None): 10}, direction="lower", combination="not_cumulative",
+        plan,
+        two,
+        "2.1",
+        "ระยะเวลาเฉลี่ยในการให้บริการ",
+        weight=D(100),
+        unit="วัน",
+        targets={(2570, None): 10},
+        direction="lower",
+        combination="not_cumulative",
     )
     return {"plan": plan, "issues": (one, two), "a": a, "b": b, "c": c}
 
@@ -75,7 +106,11 @@ def make_agreement(org, by, *, weights=(40, 35, 25), fiscal_year=2570, **fields)
             unit="ร้อยละ",
             weight=D(weight),
             target=D(70),
-            level_1=D(60), level_2=D(65), level_3=D(70), level_4=D(75), level_5=D(80),
+            level_1=D(60),
+            level_2=D(65),
+            level_3=D(70),
+            level_4=D(75),
+            level_5=D(80),
             by=by,
         )
     return agreement

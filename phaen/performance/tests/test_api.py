@@ -1,8 +1,6 @@
 """The performance API: results (one and bulk, all-or-nothing), agreements, assessments,
 weighted achievement."""
 
-from decimal import Decimal as D
-
 import pytest
 from rest_framework.test import APIClient
 
@@ -26,7 +24,9 @@ def test_a_result_is_recorded_and_a_locked_period_is_a_400_naming_the_period(wor
         format="json",
     )
     assert created.status_code == 201, created.json()
-    assert created.json()["period_code"] == "Q1" and created.json()["recorded_by"] == world.planner.pk
+    assert (
+        created.json()["period_code"] == "Q1" and created.json()["recorded_by"] == world.planner.pk
+    )
     period_lock(period=q("Q2"), by=world.planner)
     refused = api(world.planner).post(
         "/api/v1/indicator-results/",
@@ -75,18 +75,34 @@ def test_agreement_sign_refuses_weights_not_100_then_assess(world):
     assert refused.status_code == 400 and "weight" in refused.json()["error"]["fields"]
     added = api(world.planner).post(
         "/api/v1/agreement-indicators/",
-        {"agreement": agreement.pk, "name": "ตัวชี้วัดที่ 3", "weight": "25", "level_1": "1", "level_5": "5"},
+        {
+            "agreement": agreement.pk,
+            "name": "ตัวชี้วัดที่ 3",
+            "weight": "25",
+            "level_1": "1",
+            "level_5": "5",
+        },
         format="json",
     )
     assert added.status_code == 201, added.json()
     assert added.json()["sort_order"] == 3
-    assert api(world.planner).post(url + "sign/", {"signed_on": "2026-10-15"}, format="json").status_code == 200
+    assert (
+        api(world.planner)
+        .post(url + "sign/", {"signed_on": "2026-10-15"}, format="json")
+        .status_code
+        == 200
+    )
     assert api(world.planner).patch(url, {"title": "x"}, format="json").status_code == 409
     by_name = dict(agreement.indicators.values_list("name", "pk"))
     items = [by_name["ตัวชี้วัดที่ 1"], by_name["ตัวชี้วัดที่ 2"], by_name["ตัวชี้วัดที่ 3"]]
-    results = [{"indicator": items[0], "result": "72"}, {"indicator": items[1], "result": "65"},
-               {"indicator": items[2], "result": "4"}]
-    by_planner = api(world.planner).post(url + "assess/", {"kind": "committee", "results": results}, format="json")
+    results = [
+        {"indicator": items[0], "result": "72"},
+        {"indicator": items[1], "result": "65"},
+        {"indicator": items[2], "result": "4"},
+    ]
+    by_planner = api(world.planner).post(
+        url + "assess/", {"kind": "committee", "results": results}, format="json"
+    )
     assert by_planner.status_code == 403
     done = api(world.role_users["committee"]).post(
         url + "assess/", {"kind": "committee", "results": results}, format="json"
@@ -97,7 +113,9 @@ def test_agreement_sign_refuses_weights_not_100_then_assess(world):
     published = api(world.planner).post(url + "publish/", {"audience": "public"}, format="json")
     assert published.json()["state"] == "published"
     version = api(world.planner).post(url + "new-version/", format="json")
-    assert version.status_code == 201 and Agreement.objects.get(pk=version.json()["id"]).version == 2
+    assert (
+        version.status_code == 201 and Agreement.objects.get(pk=version.json()["id"]).version == 2
+    )
 
 
 def test_weighted_achievement_endpoint(world, sp, q):
@@ -112,6 +130,9 @@ def test_weighted_achievement_endpoint(world, sp, q):
     assert response.status_code == 200, response.json()
     assert response.json()["issues"][0]["weighted_achievement"] == "90.00"
     assert response.json()["total"]["weighted_achievement"] == "90.00"
-    assert api(world.outsider).get(
-        f"/api/v1/weighted-achievement/?strategic_plan={sp['plan'].pk}&fiscal_year=2570"
-    ).status_code == 404
+    assert (
+        api(world.outsider)
+        .get(f"/api/v1/weighted-achievement/?strategic_plan={sp['plan'].pk}&fiscal_year=2570")
+        .status_code
+        == 404
+    )

@@ -24,14 +24,18 @@ pytestmark = [
 SCREENS = ARTIFACTS / "screens"
 
 
-def test_a_planner_enters_a_result_and_the_weighted_achievement_updates(live_server, world, new_page):
+def test_a_planner_enters_a_result_and_the_weighted_achievement_updates(
+    live_server, world, new_page
+):
     sp = sample(world.own)
     q1 = period_by_code(organization=world.own, fiscal_year=2570, code="Q1")
     services.result_record(indicator=sp["a"], period=q1, actual=D(72), by=world.planner)
     page = new_page(phone=True)
     log_in(page, live_server.url, world.planner.username)
     page.goto(live_server.url + reverse("performance:index"))
-    assert page.locator("[data-testid=issue-1] [data-testid=issue-weighted]").inner_text() == "90.00%"
+    assert (
+        page.locator("[data-testid=issue-1] [data-testid=issue-weighted]").inner_text() == "90.00%"
+    )
     page.click("[data-testid=enter-1\\.2-Q1]")
     editor = page.locator("[data-testid=result-inline]")  # the row's inline editor (htmx)
     editor.wait_for()
@@ -44,10 +48,13 @@ def test_a_planner_enters_a_result_and_the_weighted_achievement_updates(live_ser
     editor.locator("[data-testid=result-save]").click()
     expect(page.locator("[data-testid=plan-weighted]")).to_have_text("84.00%")
     # 1.2: 150 of 200 = 75.00; issue 1 = (60 × 90 + 40 × 75) / 100 = 84.00
-    assert page.locator("[data-testid=issue-1] [data-testid=issue-weighted]").inner_text() == "84.00%"
-    assert "(60 × 90.00 + 40 × 75.00) ÷ (60 + 40) = 84.00" in page.locator(
-        "[data-testid=issue-1] [data-testid=issue-formula]"
-    ).inner_text()
+    assert (
+        page.locator("[data-testid=issue-1] [data-testid=issue-weighted]").inner_text() == "84.00%"
+    )
+    assert (
+        "(60 × 90.00 + 40 × 75.00) ÷ (60 + 40) = 84.00"
+        in page.locator("[data-testid=issue-1] [data-testid=issue-formula]").inner_text()
+    )
     assert page.locator("[data-testid=plan-weighted]").inner_text() == "84.00%"
     page.screenshot(path=str(SCREENS / "performance-index-phone.png"), full_page=True)
 
@@ -55,8 +62,10 @@ def test_a_planner_enters_a_result_and_the_weighted_achievement_updates(live_ser
     services.agreement_sign(agreement=agreement, signed_on=dt.date(2026, 10, 15), by=world.planner)
     one, two, three = agreement.indicators.all()
     services.assessment_record(
-        agreement=agreement, kind="self",
-        results={one.pk: D(72), two.pk: D("76.25"), three.pk: D(65)}, by=world.planner,
+        agreement=agreement,
+        kind="self",
+        results={one.pk: D(72), two.pk: D("76.25"), three.pk: D(65)},
+        by=world.planner,
     )
     desk = new_page()
     log_in(desk, live_server.url, world.planner.username)

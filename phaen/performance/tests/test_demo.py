@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 def test_the_demo_has_results_and_a_published_assessed_agreement():
     call_command("load_demo")
     sk = StrategicPlan.objects.get(organization__code="SK-PMJ")
-    assert IndicatorResult.objects.filter(organization__code="SK-PMJ", period__fiscal_year=2570).exists()
+    assert IndicatorResult.objects.filter(
+        organization__code="SK-PMJ", period__fiscal_year=2570
+    ).exists()
     assert IndicatorResult.objects.filter(organization__code="SAO-NBT").exists()
     year = selectors.issue_achievement(sk, 2569)
     assert year.total.weighted_achievement is not None

@@ -26,17 +26,28 @@ def records(world, q):
             indicator=plan["a"], period=q("Q1", org=org), actual=D(1), by=world.superuser
         )
         agreement = make_agreement(org, world.superuser, weights=(100,))
-        services.agreement_sign(agreement=agreement, signed_on=dt.date(2026, 10, 1), by=world.superuser)
+        services.agreement_sign(
+            agreement=agreement, signed_on=dt.date(2026, 10, 1), by=world.superuser
+        )
         agreement.refresh_from_db()
         self_ = services.assessment_record(
-            agreement=agreement, kind="self",
-            results={agreement.indicators.get().pk: D(70)}, by=world.superuser,
+            agreement=agreement,
+            kind="self",
+            results={agreement.indicators.get().pk: D(70)},
+            by=world.superuser,
         )
         committee = services.assessment_record(
-            agreement=agreement, kind="committee",
-            results={agreement.indicators.get().pk: D(70)}, by=world.superuser,
+            agreement=agreement,
+            kind="committee",
+            results={agreement.indicators.get().pk: D(70)},
+            by=world.superuser,
         )
-        out[relation] = {"result": result, "agreement": agreement, "self": self_, "committee": committee}
+        out[relation] = {
+            "result": result,
+            "agreement": agreement,
+            "self": self_,
+            "committee": committee,
+        }
     return out
 
 
@@ -49,10 +60,15 @@ def test_matrix(world, records, role):
         assert access.can(user, "view", objs["agreement"]) is visible
         assert access.can(user, "view", objs["committee"]) is visible
         own = relation == "own"
-        assert access.can(user, "change", objs["result"]) is (own and role in WRITERS), (role, relation)
+        assert access.can(user, "change", objs["result"]) is (own and role in WRITERS), (
+            role,
+            relation,
+        )
         assert access.can(user, "publish", objs["agreement"]) is (own and role in WRITERS)
         assert access.can(user, "assess_self", objs["agreement"]) is (own and role in WRITERS)
-        assert access.can(user, "assess_committee", objs["agreement"]) is (own and role in ASSESSORS)
+        assert access.can(user, "assess_committee", objs["agreement"]) is (
+            own and role in ASSESSORS
+        )
         assert access.can(user, "change", objs["self"]) is (own and role in WRITERS)
         assert access.can(user, "change", objs["committee"]) is (own and role in ASSESSORS)
 

@@ -80,8 +80,16 @@ def test_the_command_writes_the_self_assessment_sheet(world, assessed, tmp_path)
     )
     out = tmp_path / "sheet.json"
     call_command(
-        "report", "agreement-score", "--agreement", str(assessed.pk), "--assessment", "self",
-        "--format", "json", "--out", str(out),
+        "report",
+        "agreement-score",
+        "--agreement",
+        str(assessed.pk),
+        "--assessment",
+        "self",
+        "--format",
+        "json",
+        "--out",
+        str(out),
     )
     doc = json.loads(out.read_text())
     assert doc["assessment"] == "self" and doc["total"] == 5

@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 def record(world, q, indicator, code, actual):
-    return services.result_record(indicator=indicator, period=q(code), actual=D(actual), by=world.planner)
+    return services.result_record(
+        indicator=indicator, period=q(code), actual=D(actual), by=world.planner
+    )
 
 
 @pytest.fixture
@@ -49,7 +51,9 @@ def test_an_indicator_of_another_organisation_or_year_is_refused(world, sp, q):
         record(world, q, foreign, "Q1", 1)
     assert "indicator" in error.value.message_dict
     with pytest.raises(ValidationError) as error:
-        services.result_record(indicator=sp["a"], period=q("Q1", fy=2571), actual=D(1), by=world.planner)
+        services.result_record(
+            indicator=sp["a"], period=q("Q1", fy=2571), actual=D(1), by=world.planner
+        )
     assert "indicator" in error.value.message_dict
 
 
@@ -115,8 +119,15 @@ def test_issue_achievement_has_a_fixed_number_of_queries(world, sp, q, django_as
         small = selectors.issue_achievement(sp["plan"], 2570)
     issue = sp["issues"][0]
     for n in range(10):
-        ind = make_indicator(sp["plan"], issue, f"1.{n + 3}", f"ตัวชี้วัด {n}", weight=D(5),
-                             targets={(2570, None): 10}, levels={1: 1, 5: 5})
+        ind = make_indicator(
+            sp["plan"],
+            issue,
+            f"1.{n + 3}",
+            f"ตัวชี้วัด {n}",
+            weight=D(5),
+            targets={(2570, None): 10},
+            levels={1: 1, 5: 5},
+        )
         record(world, q, ind, "Q1", n)
     with django_assert_num_queries(4):
         large = selectors.issue_achievement(sp["plan"], 2570)
