@@ -94,9 +94,11 @@ def result_record(
 ) -> IndicatorResult:
     """Record (or correct) the indicator's actual value for ``period``."""
     check_result(indicator=indicator, period=period)
+    # Ordered by pk alone: the model's ordering joins the period, and PostgreSQL refuses
+    # FOR UPDATE on the nullable side of an outer join.
     result = IndicatorResult.objects.select_for_update().filter(
         indicator=indicator, period=period
-    ).first() or IndicatorResult(indicator=indicator, period=period)
+    ).order_by("pk").first() or IndicatorResult(indicator=indicator, period=period)
     result.organization_id = period.organization_id
     result.actual = actual
     result.comment = comment or ""
