@@ -62,10 +62,7 @@ def load(ctx) -> None:
         project=activity.project,
         activity=activity,
         title=f"แบบประเมินความพึงพอใจ: {activity.name}",
-        intro=(
-            "ขอบคุณที่เข้าร่วมกิจกรรม โปรดให้คะแนนความพึงพอใจของท่าน "
-            "ใช้เวลาไม่เกิน 2 นาที ไม่ต้องระบุชื่อ"
-        ),
+        intro=("ขอบคุณที่เข้าร่วมกิจกรรม โปรดให้คะแนนความพึงพอใจของท่าน ใช้เวลาไม่เกิน 2 นาที ไม่ต้องระบุชื่อ"),
         opens_on=ctx.today - dt.timedelta(days=14),
         closes_on=ctx.today + dt.timedelta(days=30),
         default_questions=True,

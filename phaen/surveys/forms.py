@@ -77,7 +77,9 @@ class SurveyForm(forms.ModelForm):
 
     def service_fields(self) -> dict:
         fields = {k: self.cleaned_data[k] for k in ("activity", "title", "intro")}
-        fields.update(opens_on=self.cleaned_data["opens_on"], closes_on=self.cleaned_data["closes_on"])
+        fields.update(
+            opens_on=self.cleaned_data["opens_on"], closes_on=self.cleaned_data["closes_on"]
+        )
         return fields
 
 
@@ -88,6 +90,4 @@ class QuestionForm(forms.ModelForm):
         widgets = {"order": forms.NumberInput(attrs={"min": 0, "style": "max-width: 6rem"})}
 
 
-QuestionFormSet = forms.modelformset_factory(
-    Question, form=QuestionForm, extra=1, can_delete=True
-)
+QuestionFormSet = forms.modelformset_factory(Question, form=QuestionForm, extra=1, can_delete=True)

@@ -86,7 +86,7 @@ class Survey(AuditedModel):
         return self.activity.name if self.activity_id else self.project.name
 
     def availability(self, today: dt.date | None = None) -> str:
-        """"open", "draft", "closed", "not_yet" or "ended" on ``today`` (Bangkok)."""
+        """ "open", "draft", "closed", "not_yet" or "ended" on ``today`` (Bangkok)."""
         today = today or timezone.localdate()
         if self.state != c.SurveyState.OPEN:
             return self.state

@@ -62,9 +62,7 @@ class SurveySheetReport(Report):
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--survey", type=int, required=True, help="survey id")
-        parser.add_argument(
-            "--base-url", required=True, help="site address the QR code points to"
-        )
+        parser.add_argument("--base-url", required=True, help="site address the QR code points to")
 
     def options_from_command(self, options: dict[str, Any], user) -> dict[str, Any]:
         return {"survey": options["survey"], "base_url": options["base_url"]}

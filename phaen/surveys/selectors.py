@@ -146,9 +146,7 @@ def project_survey_summary(projects) -> dict[int, list[SurveySummary]]:
     every edition's row of the project count (same organisation and fiscal year). Five
     queries whatever the number of projects, surveys and answers."""
     projects = list(projects)
-    by_identity = {
-        (p.lineage, p.plan.organization_id, p.plan.fiscal_year): p.pk for p in projects
-    }
+    by_identity = {(p.lineage, p.plan.organization_id, p.plan.fiscal_year): p.pk for p in projects}
     result: dict[int, list[SurveySummary]] = {p.pk: [] for p in projects}
     if not projects:
         return result

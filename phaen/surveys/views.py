@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from phaen.organizations import access
 from phaen.surveys import choices as c
 from phaen.surveys import forms, selectors, services
-from phaen.surveys.models import Question, Survey
+from phaen.surveys.models import Survey
 from phaen.surveys.qr import public_path, qr_svg
 
 COOKIE_SALT = "phaen.surveys.answered"
@@ -252,9 +252,9 @@ def survey_state(request, pk: int):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, _("The survey is now %(state)s.") % {
-            "state": survey.get_state_display()
-        })
+        messages.success(
+            request, _("The survey is now %(state)s.") % {"state": survey.get_state_display()}
+        )
     return redirect("surveys:survey_detail", survey.pk)
 
 
@@ -337,9 +337,10 @@ def respond(request, token: str):
     survey = _public_survey(token)
     questions = list(survey.questions.order_by("order", "id"))
     availability = survey.availability()
-    answered = _has_cookie(request, survey) or survey.responses.filter(
-        fingerprint=_fingerprint(request)
-    ).exists()
+    answered = (
+        _has_cookie(request, survey)
+        or survey.responses.filter(fingerprint=_fingerprint(request)).exists()
+    )
     errors: dict[str, list[str]] = {}
     values: dict[str, str] = {}
     status = 200

@@ -33,9 +33,7 @@ class AgreementScoreReport(Report):
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--agreement", type=int, required=True, metavar="ID")
-        parser.add_argument(
-            "--assessment", choices=["self", "committee"], default="committee"
-        )
+        parser.add_argument("--assessment", choices=["self", "committee"], default="committee")
 
     def options_from_command(self, options: dict[str, Any], user) -> dict[str, Any]:
         return {"agreement": options["agreement"], "assessment": options.get("assessment")}
@@ -125,7 +123,18 @@ class AgreementScoreReport(Report):
             for line in data.lines
         ]
         rows.append(
-            [labels["total"], "", data.weight_total, None, None, None, None, None, None, "",
-             _n(data.total, 4)]
+            [
+                labels["total"],
+                "",
+                data.weight_total,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                "",
+                _n(data.total, 4),
+            ]
         )
         write_table(ws, columns=columns, start_row=row, rows=rows)

@@ -47,9 +47,11 @@ class SurveyViewSet(ScopedModelViewSet):
     filterset_class = SurveyFilter
 
     def base_queryset(self):
-        return Survey.objects.select_related("project__plan", "activity").annotate(
-            response_count=Count("responses")
-        ).order_by("-created_at", "-id")
+        return (
+            Survey.objects.select_related("project__plan", "activity")
+            .annotate(response_count=Count("responses"))
+            .order_by("-created_at", "-id")
+        )
 
     def perform_create(self, serializer):
         data = serializer.validated_data

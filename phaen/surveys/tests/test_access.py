@@ -52,14 +52,24 @@ def test_pages_read_for_every_role_write_for_managers_404_outside(world, survey)
     for name in ("survey_detail", "survey_results", "survey_sheet"):
         assert viewer.get(reverse(f"surveys:{name}", args=[survey.pk])).status_code == 200, name
     assert viewer.get(reverse("surveys:survey_edit", args=[survey.pk])).status_code == 403
-    assert viewer.post(reverse("surveys:survey_state", args=[survey.pk]), {"state": "closed"}).status_code == 403
+    assert (
+        viewer.post(
+            reverse("surveys:survey_state", args=[survey.pk]), {"state": "closed"}
+        ).status_code
+        == 403
+    )
     assert viewer.get(reverse("surveys:survey_create")).status_code == 403
     outsider = _client(world.outsider)
     assert outsider.get(reverse("surveys:survey_detail", args=[survey.pk])).status_code == 404
     assert outsider.get(reverse("surveys:survey_results", args=[survey.pk])).status_code == 404
     owner = _client(world.role_users[Role.PROJECT_OWNER])
     assert owner.get(reverse("surveys:survey_edit", args=[survey.pk])).status_code == 200
-    assert owner.post(reverse("surveys:survey_state", args=[survey.pk]), {"state": "closed"}).status_code == 302
+    assert (
+        owner.post(
+            reverse("surveys:survey_state", args=[survey.pk]), {"state": "closed"}
+        ).status_code
+        == 302
+    )
     survey.refresh_from_db()
     assert survey.state == "closed"
 

@@ -52,9 +52,7 @@ def test_owner_creates_with_default_questions_opens_and_viewer_cannot(world, pro
     assert opened.status_code == 200 and opened.json()["state"] == "open"
     viewer = _api(world.viewer)
     assert viewer.post(f"/api/v1/surveys/{survey.pk}/close/").status_code == 403
-    refused = viewer.post(
-        "/api/v1/surveys/", {"project": project.pk, "title": "x"}, format="json"
-    )
+    refused = viewer.post("/api/v1/surveys/", {"project": project.pk, "title": "x"}, format="json")
     assert refused.status_code == 403
     # bad input names the field; an activity of another project is refused
     blank = owner.patch(f"/api/v1/surveys/{survey.pk}/", {"title": ""}, format="json")
@@ -82,6 +80,9 @@ def test_questions_are_locked_once_answered(world, survey):
         format="json",
     )
     assert added.status_code == 400
-    assert _api(world.viewer).patch(
-        f"/api/v1/survey-questions/{question.pk}/", {"text": "x"}, format="json"
-    ).status_code == 403
+    assert (
+        _api(world.viewer)
+        .patch(f"/api/v1/survey-questions/{question.pk}/", {"text": "x"}, format="json")
+        .status_code
+        == 403
+    )

@@ -66,7 +66,9 @@ def test_owner_creates_a_survey_with_standard_questions_and_opens_it(world, proj
         },
     )
     survey = Survey.objects.get()
-    assert response.status_code == 302 and response.url == reverse("surveys:survey_edit", args=[survey.pk])
+    assert response.status_code == 302 and response.url == reverse(
+        "surveys:survey_edit", args=[survey.pk]
+    )
     assert survey.questions.count() == 7 and str(survey.opens_on) == "2026-11-01"
     client.post(reverse("surveys:survey_state", args=[survey.pk]), {"state": "open"})
     survey.refresh_from_db()

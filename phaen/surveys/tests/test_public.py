@@ -35,7 +35,9 @@ def test_an_anonymous_person_answers_and_is_thanked_in_thai(survey):
     assert response.status_code == 302 and response.url == _url(survey, "surveys:thanks")
     assert client.get(response.url).status_code == 200
     saved = Response.objects.get(survey=survey)
-    assert sorted(Answer.objects.filter(response=saved).values_list("scale", flat=True), key=str) == [
+    assert sorted(
+        Answer.objects.filter(response=saved).values_list("scale", flat=True), key=str
+    ) == [
         4,
         5,
         None,
@@ -49,7 +51,7 @@ def test_the_same_browser_cannot_answer_twice_cookie_or_fingerprint(survey):
     assert _post(client, survey, ["5", "5", ""]).status_code == 302
     # same browser (cookie)
     again = _post(client, survey, ["1", "1", ""])
-    assert again.status_code == 409 and "already answered" in again.content.decode().lower() or (
+    assert (again.status_code == 409 and "already answered" in again.content.decode().lower()) or (
         "ตอบแบบสำรวจนี้แล้ว" in again.content.decode()
     )
     # cookie cleared, same address and browser: the fingerprint refuses it
@@ -138,6 +140,11 @@ def test_anonymous_users_cannot_see_staff_pages(survey):
         assert response.status_code == 302 and "/login" in response.url, name
     for name in ("surveys:survey_list", "surveys:survey_create"):
         assert client.get(reverse(name)).status_code == 302
-    assert client.post(reverse("surveys:survey_state", args=[survey.pk]), {"state": "closed"}).status_code == 302
+    assert (
+        client.post(
+            reverse("surveys:survey_state", args=[survey.pk]), {"state": "closed"}
+        ).status_code
+        == 302
+    )
     survey.refresh_from_db()
     assert survey.state == "open"

@@ -26,7 +26,11 @@ def test_detail_page_shows_a_qr_svg_of_the_public_url(world, survey):
 
 
 def test_print_sheet_names_project_activity_and_link(world, survey):
-    html = _client(world.viewer).get(reverse("surveys:survey_sheet", args=[survey.pk])).content.decode()
+    html = (
+        _client(world.viewer)
+        .get(reverse("surveys:survey_sheet", args=[survey.pk]))
+        .content.decode()
+    )
     assert survey.project.name in html and survey.activity.name in html
     assert f"/surveys/r/{survey.token}/" in html and "<svg" in html
 
