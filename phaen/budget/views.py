@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from phaen.budget import excel, forms, selectors, services
 from phaen.budget.models import Appropriation, AppropriationLine
+from phaen.core.forms import add_service_errors
 from phaen.organizations import access
 from phaen.organizations.choices import Role
 
@@ -51,14 +52,6 @@ def _appropriation(request, pk: int, action: str = "view") -> Appropriation:
     if action != "view" and not access.can(request.user, action, appropriation):
         raise PermissionDenied(_("You may not change this appropriation."))
     return appropriation
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 @login_required
@@ -107,7 +100,7 @@ def appropriation_create(request):
                 **form.cleaned_data,
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The appropriation was created."))
             return redirect("budget:appropriation_detail", appropriation.pk)
@@ -175,7 +168,7 @@ def round_create(request, pk: int):
         try:
             services.round_create(appropriation=appropriation, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The allocation round was added."))
             return redirect("budget:appropriation_detail", appropriation.pk)
@@ -200,7 +193,7 @@ def line_edit(request, pk: int, line_id: int | None = None):
         try:
             services.line_save(line=form.instance, by=request.user)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Saved."))
             return redirect("budget:appropriation_detail", appropriation.pk)
@@ -239,7 +232,7 @@ def line_allocate(request, pk: int, line_id: int):
         try:
             child = services.line_allocate(line=line, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,

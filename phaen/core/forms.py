@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from phaen.core.thai import be_year, parse_thai_date
@@ -41,3 +42,13 @@ class ThaiDateField(forms.DateField):
         if isinstance(value, dt.date):
             return f"{value.day}/{value.month}/{be_year(value.year)}"
         return value
+
+
+def add_service_errors(form, exc: ValidationError) -> None:
+    """Put a service's ``ValidationError`` on ``form``: each message on its field when the
+    form has that field, else on the form as a whole (so nothing is lost)."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)

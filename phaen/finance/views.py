@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from phaen.budget.models import BudgetSource, ExpenseCategory
+from phaen.core.forms import add_service_errors
 from phaen.finance import choices as c
 from phaen.finance import forms, imports, selectors, services
 from phaen.finance.access import WRITERS
@@ -61,14 +62,6 @@ def _crumbs(*extra):
     return [{"label": _("Finance"), "url": reverse("finance:index")}] + [
         {"label": label, "url": url} for label, url in extra
     ]
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 @login_required
@@ -135,7 +128,7 @@ def transaction_form(request, pk=None):
         try:
             saved = services.transaction_save(record=record, by=request.user, **data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -461,7 +454,7 @@ def transfers(request):
             try:
                 services.transfer_create(by=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Transfer recorded; it waits for its approval."))
                 return redirect("finance:transfers")
@@ -515,7 +508,7 @@ def carry_overs(request):
             try:
                 services.carry_over_save(by=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Carry-over money recorded."))
                 return redirect("finance:carry_overs")

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from phaen.core.forms import add_service_errors
 from phaen.organizations import access
 from phaen.surveys import choices as c
 from phaen.surveys import forms, selectors, services
@@ -68,14 +69,6 @@ def _survey(request, pk: int, action: str = "view") -> Survey:
     return survey
 
 
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
 def _may_create(user, organization) -> bool:
     return organization is not None and forms.manageable_projects(user, organization).exists()
 
@@ -122,7 +115,7 @@ def survey_create(request):
                 **form.service_fields(),
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The survey was created."))
             return redirect("surveys:survey_edit", survey.pk)
@@ -188,7 +181,7 @@ def survey_edit(request, pk: int):
                 if not locked:
                     _save_questions(survey, formset, request.user)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Saved."))
             return redirect("surveys:survey_detail", survey.pk)

@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
+from phaen.core.forms import add_service_errors
 from phaen.core.frozen import FrozenRecordError
 from phaen.organizations import access
 from phaen.plans import choices as c
@@ -48,15 +49,6 @@ def _crumbs(plan: AnnualPlan | None = None, *extra):
     if plan is not None:
         crumbs.append({"label": plan.title, "url": reverse("plans:plan_detail", args=[plan.pk])})
     return crumbs + [{"label": label, "url": url} for label, url in extra]
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    """Put a service's validation error on the form: on its field when the form has it."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _require_unfrozen(plan: AnnualPlan) -> None:
@@ -105,7 +97,7 @@ def plan_create(request):
                 **form.cleaned_data,
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The plan was created."))
             return redirect("plans:plan_detail", plan.pk)
@@ -132,7 +124,7 @@ def project_create(request, pk: int):
         try:
             project = services.project_create(plan=plan, by=request.user, **form.service_fields())
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The project was added."))
             return redirect("plans:project_detail", project.pk)
@@ -169,7 +161,7 @@ def project_edit(request, pk: int):
                 **form.service_fields(),
             )
         except ValidationError as exc:  # StaleEditError too: the input stays in the form
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Saved."))
             return redirect("plans:project_detail", project.pk)
@@ -348,7 +340,7 @@ def part_edit(request, pk: int, kind: str, part_id: int | None = None):
         try:
             services.part_save(instance=form.instance, by=request.user)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             return _parts_response(request, project, spec.anchor)
     context = {
