@@ -60,7 +60,7 @@ def register_policies() -> None:
     register(
         m.ProgressReport, org_path="project__plan__organization", rules=_report_rules("project__")
     )
-    for model in (m.ActivityProgress, m.OutputAchievement, m.Evidence):
+    for model in (m.ActivityProgress, m.OutputAchievement, m.Evidence, m.RiskOccurrence):
         register(
             model,
             org_path="report__project__plan__organization",

@@ -43,10 +43,18 @@ class ProgressReportForm(forms.Form):
     )
     evidence_caption = forms.CharField(label=_("Caption"), required=False, max_length=300)
 
-    def __init__(self, *args, activities=(), outputs=(), **kwargs):
+    def __init__(self, *args, activities=(), outputs=(), risks=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.activity_list = list(activities)
         self.output_list = list(outputs)
+        self.risk_list = list(risks)
+        for risk in self.risk_list:
+            self.fields[f"risk_{risk.pk}"] = forms.BooleanField(
+                label=risk.description, required=False
+            )
+            self.fields[f"risk_note_{risk.pk}"] = forms.CharField(
+                label=_("What happened"), required=False, max_length=500
+            )
         for activity in self.activity_list:
             self.fields[f"activity_{activity.pk}"] = forms.ChoiceField(
                 label=activity.name, choices=c.ActivityStatus.choices, required=False
@@ -74,6 +82,10 @@ class ProgressReportForm(forms.Form):
     def output_fields(self):
         return [self[f"output_{o.pk}"] for o in self.output_list]
 
+    def risk_rows(self):
+        """(risk, its "occurred" checkbox, its note) for each of the project's risks."""
+        return [(r, self[f"risk_{r.pk}"], self[f"risk_note_{r.pk}"]) for r in self.risk_list]
+
     def evidence_fields(self):
         return [self["evidence_file"], self["evidence_caption"]]
 
@@ -93,6 +105,11 @@ class ProgressReportForm(forms.Form):
                 (o, data[f"output_{o.pk}"])
                 for o in self.output_list
                 if data.get(f"output_{o.pk}") is not None
+            ],
+            "risks": [
+                (r, data.get(f"risk_note_{r.pk}") or "")
+                for r in self.risk_list
+                if data.get(f"risk_{r.pk}")
             ],
         }
 

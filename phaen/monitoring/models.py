@@ -293,6 +293,35 @@ class OutputAchievement(AuditedModel):
         return f"{self.output_id}: {self.actual}"
 
 
+class RiskOccurrence(AuditedModel):
+    """One of the project's risks (of this project row or, across editions, of the same
+    lineage) reported as having occurred in the report's month, with a note."""
+
+    report = models.ForeignKey(
+        ProgressReport,
+        verbose_name=_("report"),
+        on_delete=models.CASCADE,
+        related_name="risks_triggered",
+    )
+    risk = models.ForeignKey(
+        "plans.Risk", verbose_name=_("risk"), on_delete=models.PROTECT, related_name="+"
+    )
+    note = models.CharField(_("what happened"), max_length=500, blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("risk triggered")
+        verbose_name_plural = _("risks triggered")
+        ordering = ["report", "risk_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "risk"], name="risk_occurrence_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.risk_id}: {self.note}"
+
+
 def evidence_path(instance, filename: str) -> str:
     return f"monitoring/evidence/{instance.report_id}/{filename}"
 

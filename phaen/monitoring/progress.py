@@ -22,6 +22,7 @@ from phaen.monitoring.models import (
     ProgressReport,
     ReportingPeriod,
     ReportSnapshot,
+    RiskOccurrence,
 )
 
 __all__ = [
@@ -133,8 +134,17 @@ def narrative_reason(report: ProgressReport) -> str:
     return ""
 
 
-def _check_children(report, activities, achievements) -> None:
+def _check_children(report, activities, achievements, risks=()) -> None:
     errors: dict[str, list[str]] = {}
+    seen = set()
+    for index, (risk, note) in enumerate(risks):
+        if len(note or "") > 500:
+            errors[f"risks.{index}.note"] = [_("Keep the note under 500 characters.")]
+        if risk.project_id != report.project_id and risk.project.lineage != report.lineage:
+            errors[f"risks.{index}.risk"] = [_("The risk belongs to another project.")]
+        elif risk.pk in seen:
+            errors[f"risks.{index}.risk"] = [_("The risk is reported twice.")]
+        seen.add(risk.pk)
     for index, (activity, _status, _note) in enumerate(activities):
         if activity.project_id != report.project_id:
             errors[f"activities.{index}.activity"] = [_("The activity belongs to another project.")]
@@ -163,10 +173,12 @@ def report_save(
     suggestions: str = "",
     activities: list | None = None,
     achievements: list | None = None,
+    risks: list | None = None,
 ) -> ProgressReport:
     """Create or change the report of ``project`` for monthly ``period`` (a draft or a
-    returned report). ``activities`` is a list of (Activity, status, note) and
-    ``achievements`` of (ProjectOutput, actual value); both replace what was there."""
+    returned report). ``activities`` is a list of (Activity, status, note),
+    ``achievements`` of (ProjectOutput, actual value) and ``risks`` of (Risk, note) — the
+    project's risks that occurred this month; each replaces what was there."""
     _check_open(period)
     if report is None:
         report = (
@@ -193,7 +205,8 @@ def report_save(
     _validate(report)
     activities = list(activities or [])
     achievements = list(achievements or [])
-    _check_children(report, activities, achievements)
+    risks = list(risks or [])
+    _check_children(report, activities, achievements, risks)
     report._history_user = by
     report.save()
     report.activities.all().delete()
@@ -206,6 +219,10 @@ def report_save(
     report.achievements.all().delete()
     OutputAchievement.objects.bulk_create(
         OutputAchievement(report=report, output=o, actual=Decimal(v)) for o, v in achievements
+    )
+    report.risks_triggered.all().delete()
+    RiskOccurrence.objects.bulk_create(
+        RiskOccurrence(report=report, risk=r, note=n or "") for r, n in risks
     )
     return report
 
@@ -246,6 +263,7 @@ def snapshot_data(report: ProgressReport) -> dict:
     planned = planned_percent(project, report.period.number)
     activities = report.activities.select_related("activity")
     achievements = report.achievements.select_related("output")
+    risks = report.risks_triggered.select_related("risk")
     return {
         "project": {"id": project.pk, "code": project.code, "name": project.name},
         "period": report.period.code,
@@ -267,6 +285,14 @@ def snapshot_data(report: ProgressReport) -> dict:
                 "actual": str(a.actual),
             }
             for a in achievements
+        ],
+        "risks_triggered": [
+            {
+                "risk": r.risk.description,
+                "fallback_plan": r.risk.fallback_plan,
+                "note": r.note,
+            }
+            for r in risks
         ],
         "evidence": [
             {"caption": e.caption, "kind": e.kind, "file": e.file.name}

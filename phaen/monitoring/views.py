@@ -202,6 +202,7 @@ def report_edit(request, pk: int, number: int):
         return redirect("monitoring:report_detail", report.pk)
     activities = list(project.activities.all())
     outputs = list(project.outputs.all())
+    risks = list(project.risks.all())
     initial = {"status": c.ProgressStatus.IN_PROGRESS, "percent": 0}
     if report is not None:
         initial = {
@@ -213,12 +214,20 @@ def report_edit(request, pk: int, number: int):
         }
         initial |= {f"activity_{a.activity_id}": a.status for a in report.activities.all()}
         initial |= {f"output_{a.output_id}": a.actual for a in report.achievements.all()}
+        # A report begun on an earlier edition points at that edition's risk rows: match
+        # them to this edition's copies by their description.
+        occurred = {o.risk.description: o for o in report.risks_triggered.select_related("risk")}
+        for risk in risks:
+            if risk.description in occurred:
+                initial[f"risk_{risk.pk}"] = True
+                initial[f"risk_note_{risk.pk}"] = occurred[risk.description].note
     form = forms.ProgressReportForm(
         request.POST or None,
         request.FILES or None,
         initial=initial,
         activities=activities,
         outputs=outputs,
+        risks=risks,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -270,7 +279,13 @@ def report_edit(request, pk: int, number: int):
 def _report(request, pk: int) -> ProgressReport:
     qs = ProgressReport.objects.select_related(
         "project__plan__organization", "period", "submitted_by", "acknowledged_by"
-    ).prefetch_related("activities__activity", "achievements__output", "evidence", "snapshots")
+    ).prefetch_related(
+        "activities__activity",
+        "achievements__output",
+        "risks_triggered__risk",
+        "evidence",
+        "snapshots",
+    )
     return get_object_or_404(qs.for_user(request.user, "view"), pk=pk)
 
 

@@ -7,6 +7,7 @@ PROVIDERS = [
     progress.report_overdue,
     progress.no_progress,
     progress.stale,
+    progress.risk_triggered,
     money.disbursement_plan,
     money.disbursement_target,
     money.advance_due,

@@ -1,5 +1,6 @@
 """Kinds read from monthly progress (app monitoring): planned months passed without
-progress, monthly reports due or overdue, and items not updated for too long."""
+progress, monthly reports due or overdue, risks reported as occurred, and items not
+updated for too long."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def _reports(ctx) -> dict:
             period__organization=ctx.organization,
             period__fiscal_year=ctx.fiscal_year,
         )
-        .values("lineage", "period__number", "state", "status", "percent", "updated_at")
+        .values("id", "lineage", "period__number", "state", "status", "percent", "updated_at")
         .order_by("period__number", "id")
     )
     by_lineage: dict = {}
@@ -231,6 +232,56 @@ def _stale_problems(ctx, limit: int) -> list:
                 owner_person_id=problem.owner_person_id,
                 position_ids=(problem.owner_position_id,) if problem.owner_position_id else (),
                 supervisor_position_id=project.supervisor_id if project else None,
+            )
+        )
+    return found
+
+
+def risk_triggered(ctx) -> list:
+    """Risks reported as occurred in a project's latest submitted (or acknowledged) report:
+    one warning per risk, naming its fallback plan (แผนสำรอง) and linking to the report. An
+    earlier month's occurrence no longer warns once a later report is submitted."""
+    from phaen.alerts.selectors import Warning, url_or
+    from phaen.monitoring.models import RiskOccurrence
+
+    months, reports = _shared(ctx)
+    latest = {}
+    for project in ctx.projects:
+        rows = [r for r in reports.get(project.lineage, []) if r["state"] in SUBMITTED]
+        if rows:
+            latest[rows[-1]["id"]] = (project, rows[-1]["period__number"])
+    if not latest:
+        return []
+    occurrences = (
+        RiskOccurrence.objects.filter(report_id__in=latest)
+        .select_related("risk")
+        .order_by("report_id", "risk_id")
+    )
+    found = []
+    for occurrence in occurrences:
+        project, number = latest[occurrence.report_id]
+        month = months[number - 1]
+        risk = occurrence.risk
+        label = format_thai_date(month["first"], style="month", lang=get_language() or "th")
+        message = _("Reported as occurred in %(month)s: %(risk)s.") % {
+            "month": label,
+            "risk": risk.description,
+        }
+        if occurrence.note:
+            message += " " + occurrence.note
+        if risk.fallback_plan:
+            message += " " + _("Fallback plan: %(plan)s") % {"plan": risk.fallback_plan}
+        else:
+            message += " " + _("The risk has no fallback plan.")
+        found.append(
+            Warning(
+                kind=WarningKind.RISK_TRIGGERED,
+                severity=Severity.WARNING,
+                message=message,
+                due_date=month["last"],
+                url=url_or("monitoring:report_detail", occurrence.report_id, fallback=""),
+                key=f"risk:{project.lineage}:{ctx.fiscal_year}-{number}:{risk.description[:60]}",
+                **ctx.for_project(project),
             )
         )
     return found

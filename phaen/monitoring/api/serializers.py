@@ -9,7 +9,7 @@ from rest_framework import serializers
 from phaen.api.serializers import ModelSerializer, ScopedPrimaryKeyRelatedField
 from phaen.monitoring import choices as c
 from phaen.monitoring import models as m
-from phaen.plans.models import Activity, Project, ProjectOutput
+from phaen.plans.models import Activity, Project, ProjectOutput, Risk
 
 TIMESTAMPS = ["created_at", "updated_at"]
 
@@ -57,14 +57,23 @@ class OutputAchievementSerializer(serializers.Serializer):
     actual = serializers.DecimalField(max_digits=16, decimal_places=2, min_value=0)
 
 
+class RiskOccurrenceSerializer(serializers.Serializer):
+    """One of the project's risks that occurred in the month, with what happened."""
+
+    risk = ScopedPrimaryKeyRelatedField(queryset=Risk.objects.all())
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
+
+
 class ProgressReportSerializer(ModelSerializer):
-    """A monthly report. ``activities`` and ``achievements`` are replaced as a whole."""
+    """A monthly report. ``activities``, ``achievements`` and ``risks_triggered`` are
+    replaced as a whole."""
 
     project = ScopedPrimaryKeyRelatedField(queryset=Project.objects.all())
     period = ScopedPrimaryKeyRelatedField(queryset=m.ReportingPeriod.objects.all())
     period_code = serializers.CharField(source="period.code", read_only=True)
     activities = ActivityProgressSerializer(many=True, required=False)
     achievements = OutputAchievementSerializer(many=True, required=False)
+    risks_triggered = RiskOccurrenceSerializer(many=True, required=False)
     evidence = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
 
     class Meta:
@@ -82,6 +91,7 @@ class ProgressReportSerializer(ModelSerializer):
             "suggestions",
             "activities",
             "achievements",
+            "risks_triggered",
             "evidence",
             "state",
             "submitted_at",
@@ -119,6 +129,9 @@ class ProgressReportSerializer(ModelSerializer):
             {"output": a.output_id, "actual": f"{a.actual:.2f}"}
             for a in instance.achievements.all()
         ]
+        data["risks_triggered"] = [
+            {"risk": r.risk_id, "note": r.note} for r in instance.risks_triggered.all()
+        ]
         return data
 
     def service_fields(self) -> dict:
@@ -135,6 +148,7 @@ class ProgressReportSerializer(ModelSerializer):
                 (a["activity"], a["status"], a.get("note", "")) for a in data.get("activities", [])
             ],
             "achievements": [(a["output"], a["actual"]) for a in data.get("achievements", [])],
+            "risks": [(r["risk"], r.get("note", "")) for r in data.get("risks_triggered", [])],
         }
 
 

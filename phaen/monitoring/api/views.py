@@ -90,7 +90,7 @@ class ProgressReportViewSet(ScopedModelViewSet):
 
     def base_queryset(self):
         return m.ProgressReport.objects.select_related("period").prefetch_related(
-            "activities", "achievements", "evidence"
+            "activities", "achievements", "risks_triggered", "evidence"
         )
 
     def _check_project(self, project):
