@@ -26,6 +26,27 @@ Rules:
   of all groups (not the mean of the groups' figures). 0 when no indicator has a result
   (``indicators_with_results`` says how many had one).
 
+* Spending efficiency (issue 5, item 6) — money spent per output achieved:
+
+  - per project: the project's first output with a target (outputs before outcomes, then
+    in the order entered) and the quantity achieved in its latest submitted (or
+    acknowledged) progress report up to the period's end (matched by the output row, else
+    by its description across editions). ``cost_per_unit`` = disbursed to the period's end ÷
+    achieved (finance's ``efficiency``: ``None`` while nothing is achieved, never a division
+    by zero); ``planned_cost_per_unit`` = the year's budget ÷ the target. A project without
+    an output target, or cancelled, has no efficiency.
+  - per strategic issue, over its projects that have one: when every one of them measures
+    its output in the same unit (compared without case or surrounding spaces), the same
+    two figures on the sums (Σ disbursed ÷ Σ achieved, Σ budget ÷ Σ target) —
+    ``basis = "unit"``. Units that differ cannot be added, so then ``basis = "share"`` and
+    only the shares are compared.
+  - in both cases the issue shows ``output_pct`` = the share of its planned output achieved,
+    each project's share (achieved ÷ target) weighted by its budget (Σ budget × share ÷
+    Σ budget: the planned value of what was delivered), ``spent_pct`` = Σ disbursed ÷
+    Σ budget, and ``ratio`` = output_pct ÷ spent_pct (``None`` while nothing is spent).
+    A ratio of 1 means output comes as fast as money goes; above 1, more output per baht
+    than planned. For one project (or one unit) it equals planned ÷ actual cost per unit.
+
 The number of queries does not depend on the number of projects.
 """
 
@@ -158,6 +179,42 @@ class Money:
 
 
 @dataclass
+class Efficiency:
+    """Money spent per output achieved for one project (see the module's docstring)."""
+
+    output: str
+    unit: str
+    target: Decimal
+    achieved: Decimal | None
+    budget: Decimal
+    spent: Decimal
+    cost_per_unit: Decimal | None
+    planned_cost_per_unit: Decimal | None
+
+    @property
+    def achieved_pct(self) -> Decimal:
+        return pct(self.achieved or ZERO, self.target)
+
+
+@dataclass
+class IssueEfficiency:
+    """Spending efficiency of a group of projects (see the module's docstring)."""
+
+    basis: str  # "unit": one unit of measure, sums compared; "share": shares compared
+    unit: str
+    projects: int
+    budget: Decimal
+    spent: Decimal
+    target: Decimal | None  # sums only when basis == "unit"
+    achieved: Decimal | None
+    cost_per_unit: Decimal | None
+    planned_cost_per_unit: Decimal | None
+    output_pct: Decimal
+    spent_pct: Decimal
+    ratio: Decimal | None
+
+
+@dataclass
 class ProjectLine:
     id: int
     lineage: str
@@ -179,6 +236,7 @@ class ProjectLine:
     planned_months: list[int]
     behind: bool  # planned months passed, not done, and no progress beyond "not started"
     problems: list[str] = field(default_factory=list)
+    efficiency: Efficiency | None = None
 
 
 @dataclass
@@ -232,6 +290,10 @@ class Group:
     def weighted_achievement(self) -> Decimal:
         return q2(self.weighted_sum / self.weight_sum) if self.weight_sum else Decimal("0.00")
 
+    @property
+    def efficiency(self) -> IssueEfficiency | None:
+        return issue_efficiency(self.projects)
+
 
 @dataclass
 class CurvePoint:
@@ -284,24 +346,17 @@ class Progress:
     percent: Decimal | None
     reported_on: dt.date | None
     problems: str = ""
+    report_id: int | None = None
 
 
 def progress_of(user, projects: list[Project], period: Period) -> dict[int, Progress]:
     """{project id: its latest progress report up to the period's end}, matched by lineage in
     the plan's organisation and fiscal year; only reports that were submitted (or
     acknowledged) count: a draft is not yet a report. One query."""
-    from phaen.monitoring.choices import ReportState
-    from phaen.monitoring.models import ProgressReport
-
     if not projects:
         return {}
-    scope = Q(pk__in=[])
-    for org_id, fy in {(p.plan.organization_id, p.plan.fiscal_year) for p in projects}:
-        scope |= Q(period__organization_id=org_id, period__fiscal_year=fy)
     reports = (
-        ProgressReport.objects.for_user(user, "view")
-        .filter(scope, lineage__in={p.lineage for p in projects}, period__end__lte=period.end)
-        .filter(state__in=[ReportState.SUBMITTED, ReportState.ACKNOWLEDGED])
+        _reports(user, projects, period)
         .select_related("period")
         .order_by("period__start", "id")
         .only(
@@ -327,8 +382,107 @@ def progress_of(user, projects: list[Project], period: Period) -> dict[int, Prog
                 percent=Decimal(report.percent) if report.percent is not None else None,
                 reported_on=report.period.end,
                 problems=report.problems.strip(),
+                report_id=report.pk,
             )
     return result
+
+
+def _reports(user, projects: list[Project], period: Period):
+    """The submitted (or acknowledged) progress reports of the projects' lineages up to the
+    period's end, in the plans' organisations and years."""
+    from phaen.monitoring.choices import ReportState
+    from phaen.monitoring.models import ProgressReport
+
+    scope = Q(pk__in=[])
+    for org_id, fy in {(p.plan.organization_id, p.plan.fiscal_year) for p in projects}:
+        scope |= Q(period__organization_id=org_id, period__fiscal_year=fy)
+    return (
+        ProgressReport.objects.for_user(user, "view")
+        .filter(scope, lineage__in={p.lineage for p in projects}, period__end__lte=period.end)
+        .filter(state__in=[ReportState.SUBMITTED, ReportState.ACKNOWLEDGED])
+    )
+
+
+def achieved_of(user, projects: list[Project], period: Period, progress: dict) -> dict[int, list]:
+    """{report id: [(output id, output description, achieved)]} for the latest reports in
+    ``progress``. One query (always, so that the count does not depend on the data)."""
+    from phaen.monitoring.models import OutputAchievement
+
+    if not projects:
+        return {}
+    latest = {p.report_id for p in progress.values()}
+    rows = (
+        OutputAchievement.objects.filter(report__in=_reports(user, projects, period).values("pk"))
+        .order_by("report_id", "output_id")
+        .values_list("report_id", "output_id", "output__description", "actual")
+    )
+    result: dict[int, list] = {}
+    for report_id, output_id, description, actual in rows:
+        if report_id in latest:
+            result.setdefault(report_id, []).append((output_id, description, actual))
+    return result
+
+
+def efficiency_of(project: Project, money: Money, achieved: list) -> Efficiency | None:
+    """The project's spending efficiency from its first output with a target (outputs are
+    prefetched) and what its latest report says was achieved of it."""
+    from phaen.finance.selectors import efficiency
+
+    with_target = [o for o in project.outputs.all() if o.target]
+    if not with_target:
+        return None
+    kinds = {pc.OutputKind.OUTPUT: 0, pc.OutputKind.OUTCOME: 1}
+    output = min(with_target, key=lambda o: (kinds.get(o.kind, 2), o.pk))
+    actual = next((a for o_id, _d, a in achieved if o_id == output.pk), None)
+    if actual is None:
+        actual = next((a for _o, d, a in achieved if d == output.description), None)
+    return Efficiency(
+        output=output.description,
+        unit=output.unit.strip(),
+        target=output.target,
+        achieved=actual,
+        budget=money.budget_planned,
+        spent=money.disbursed,
+        cost_per_unit=efficiency(money.disbursed, actual),
+        planned_cost_per_unit=efficiency(money.budget_planned, output.target),
+    )
+
+
+def issue_efficiency(lines: list[ProjectLine]) -> IssueEfficiency | None:
+    """Spending efficiency of a group's projects (rules in the module's docstring)."""
+    from phaen.finance.selectors import efficiency
+
+    found = [line.efficiency for line in lines if line.efficiency is not None]
+    if not found:
+        return None
+    budget = sum((e.budget for e in found), ZERO)
+    spent = sum((e.spent for e in found), ZERO)
+    delivered = sum((e.budget * (e.achieved or ZERO) / e.target for e in found), ZERO)
+    output_pct = pct(delivered, budget)
+    spent_pct = pct(spent, budget)
+    ratio = q2(output_pct / spent_pct) if spent_pct else None
+    units = {e.unit.casefold() for e in found}
+    same = len(units) == 1 and "" not in units
+    target = achieved = cost = planned = None
+    if same:
+        target = sum((e.target for e in found), ZERO)
+        achieved = sum((e.achieved or ZERO for e in found), ZERO)
+        cost = efficiency(spent, achieved)
+        planned = efficiency(budget, target)
+    return IssueEfficiency(
+        basis="unit" if same else "share",
+        unit=found[0].unit if same else "",
+        projects=len(found),
+        budget=budget,
+        spent=spent,
+        target=target,
+        achieved=achieved,
+        cost_per_unit=cost,
+        planned_cost_per_unit=planned,
+        output_pct=output_pct,
+        spent_pct=spent_pct,
+        ratio=ratio,
+    )
 
 
 def money_of(projects: list[Project], period: Period) -> dict[int, list]:
@@ -443,7 +597,7 @@ def project_queryset(user, plans: list[AnnualPlan], unit_id: int | None = None):
         Project.objects.for_user(user, "view")
         .filter(plan__in=plans)
         .select_related("issue", "responsible_unit", "plan__organization")
-        .prefetch_related(Prefetch("budget_lines", lines))
+        .prefetch_related(Prefetch("budget_lines", lines), "outputs")
         .order_by("plan__organization__code", "sort_order", "id")
     )
     if unit_id:
@@ -481,6 +635,7 @@ def collect(
         current_month = thai.fiscal_month_index(as_of.month)
     projects = list(project_queryset(user, plans, unit_id))
     progress = progress_of(user, projects, period)
+    achieved = achieved_of(user, projects, period, progress)
     curves = money_of(projects, period)
     achievement = achievement_of(plans, period) if by == "issue" else {}
     targets = targets_of(period.fiscal_year)
@@ -529,6 +684,13 @@ def collect(
                 money=money,
                 planned_months=months,
                 behind=behind,
+                efficiency=None
+                if status == "cancelled"
+                else efficiency_of(
+                    project,
+                    money,
+                    achieved.get(report.report_id, []) if report is not None else [],
+                ),
             )
         )
 
@@ -707,6 +869,7 @@ def group_json(group: Group) -> dict[str, Any]:
         "out_of_plan": money_json(group.out_of_plan),
         "weighted_achievement": group.weighted_achievement,
         "indicators_with_results": group.indicators_with_results,
+        "efficiency": issue_efficiency_json(group.efficiency),
         "indicators": [
             {
                 "number": i.number,
@@ -736,6 +899,42 @@ def project_json(line: ProjectLine) -> dict[str, Any]:
         "disbursed_pct": line.money.disbursed_pct,
         "behind": line.behind,
         "problems": line.problems,
+        "efficiency": efficiency_json(line.efficiency),
+    }
+
+
+def efficiency_json(e: Efficiency | None) -> dict[str, Any] | None:
+    if e is None:
+        return None
+    return {
+        "output": e.output,
+        "unit": e.unit,
+        "target": e.target,
+        "achieved": e.achieved,
+        "achieved_pct": e.achieved_pct,
+        "budget": e.budget,
+        "spent": e.spent,
+        "cost_per_unit": e.cost_per_unit,
+        "planned_cost_per_unit": e.planned_cost_per_unit,
+    }
+
+
+def issue_efficiency_json(e: IssueEfficiency | None) -> dict[str, Any] | None:
+    if e is None:
+        return None
+    return {
+        "basis": e.basis,
+        "unit": e.unit,
+        "projects": e.projects,
+        "budget": e.budget,
+        "spent": e.spent,
+        "target": e.target,
+        "achieved": e.achieved,
+        "cost_per_unit": e.cost_per_unit,
+        "planned_cost_per_unit": e.planned_cost_per_unit,
+        "output_pct": e.output_pct,
+        "spent_pct": e.spent_pct,
+        "ratio": e.ratio,
     }
 
 

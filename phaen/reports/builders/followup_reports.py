@@ -123,6 +123,27 @@ def labels() -> dict[str, str]:
         "survey": pgettext("report", "Survey"),
         "responses": pgettext("report", "Answers"),
         "mean": pgettext("report", "Mean score (1–5)"),
+        "efficiency": pgettext("report", "Spending efficiency"),
+        "efficiency_issues": pgettext("report", "Spending efficiency by strategic issue"),
+        "efficiency_projects": pgettext("report", "Spending efficiency by project"),
+        "output": pgettext("report", "Output (unit)"),
+        "target": pgettext("report", "Target"),
+        "achieved": pgettext("report", "Achieved"),
+        "cost_per_unit": pgettext("report", "Baht per unit achieved"),
+        "planned_cost_per_unit": pgettext("report", "Planned baht per unit"),
+        "output_pct": pgettext("report", "Output achieved (%)"),
+        "spent_pct": pgettext("report", "Budget spent (%)"),
+        "ratio": pgettext("report", "Efficiency ratio"),
+        "basis": pgettext("report", "Measured as"),
+        "basis_share": pgettext("report", "shares (units differ)"),
+        "efficiency_note": pgettext(
+            "report",
+            "Baht per unit achieved = disbursed ÷ quantity achieved of the project's first "
+            "output with a target (latest submitted progress report); planned = budget ÷ "
+            "target. Per issue the quantities are added only when all its projects use the "
+            "same unit. Efficiency ratio = share of planned output achieved (weighted by "
+            "budget) ÷ share of budget spent; above 1 means more output per baht than planned.",
+        ),
         **{f"status_{k}": v for k, v in fd.status_labels().items()},
     }
 
@@ -437,6 +458,88 @@ def projects_table(data: fd.Followup) -> dict[str, Any]:
     )
 
 
+def _maybe(value, fmt=money) -> str:
+    return "-" if value is None else fmt(value)
+
+
+def efficiency_sections(data: fd.Followup) -> list[dict[str, Any]]:
+    """Money spent per output achieved, per strategic issue and per project (rules in
+    ``followup_data``'s docstring)."""
+    lab = labels()
+
+    def issue_cells(e: fd.IssueEfficiency | None, label: str) -> list[str]:
+        if e is None:
+            return [label, "-", "-", "-", "-", "-", "-"]
+        return [
+            label,
+            e.unit if e.basis == "unit" else lab["basis_share"],
+            _maybe(e.cost_per_unit),
+            _maybe(e.planned_cost_per_unit),
+            percent(e.output_pct),
+            percent(e.spent_pct),
+            _maybe(e.ratio),
+        ]
+
+    issue_rows = [row(issue_cells(g.efficiency, issue_title(g))) for g in data.groups]
+    issue_rows.append(row(issue_cells(data.total.efficiency, lab["total"]), "total"))
+    project_rows = []
+    for n, p in enumerate((p for p in data.projects if p.efficiency is not None), start=1):
+        e = p.efficiency
+        project_rows.append(
+            row(
+                [
+                    count(n),
+                    p.name,
+                    f"{e.output} ({e.unit})" if e.unit else e.output,
+                    money(e.target),
+                    _maybe(e.achieved),
+                    money(e.spent),
+                    _maybe(e.cost_per_unit),
+                    _maybe(e.planned_cost_per_unit),
+                ]
+            )
+        )
+    return [
+        table(
+            lab["efficiency_issues"],
+            [
+                lab["issue"],
+                lab["basis"],
+                lab["cost_per_unit"],
+                lab["planned_cost_per_unit"],
+                lab["output_pct"],
+                lab["spent_pct"],
+                lab["ratio"],
+            ],
+            ["l", "l", "r", "r", "r", "r", "r"],
+            issue_rows,
+            widths=[["fr", 2], ["fr", 1], *[["cm", 2.6]] * 2, *[["cm", 2.0]] * 2, ["cm", 1.8]],
+            sheet=lab["efficiency_issues"][:31],
+            size=10,
+        ),
+        table(
+            lab["efficiency_projects"],
+            [
+                lab["no"],
+                lab["project"],
+                lab["output"],
+                lab["target"],
+                lab["achieved"],
+                lab["disbursed"],
+                lab["cost_per_unit"],
+                lab["planned_cost_per_unit"],
+            ],
+            ["r", "l", "l", "r", "r", "r", "r", "r"],
+            project_rows,
+            widths=[["cm", 0.9], ["fr", 2], ["fr", 1.5], *[["cm", 2.2]] * 2, *[["cm", 2.6]] * 3],
+            empty=lab["none"],
+            sheet=lab["efficiency_projects"][:31],
+            size=10,
+        ),
+        {"kind": "note", "heading": "", "text": lab["efficiency_note"]},
+    ]
+
+
 # --- the reports ----------------------------------------------------------------------------
 @register
 class MonthlyReport(FollowupReport):
@@ -547,6 +650,7 @@ class QuarterlyReport(FollowupReport):
         return [
             status_table(data, lab["by_issue"], first=lab["issue"]),
             projects_table(data),
+            *efficiency_sections(data),
             table(
                 lab["in_out"],
                 [
@@ -755,6 +859,7 @@ class AnnualReport(RoundReport):
                 widths=[["fr", 1], ["fr", 1], ["cm", 2.2], ["cm", 2.4]],
                 empty=lab["none"],
             ),
+            *efficiency_sections(data),
         ]
 
 
