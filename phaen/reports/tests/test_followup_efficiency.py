@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import json
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -174,7 +175,11 @@ def test_the_pdf_and_the_workbook_show_the_efficiency_columns(efficient, name):
     report = get_report(name)
     period = "Q1" if name == "quarterly" else None
     data = report.build(user=_console(), plan=efficient.pk, period=period)
-    text = to_arabic_digits(pdf_text(render(report, data, "pdf").content))
+    pdf = render(report, data, "pdf").content
+    artifacts = Path("test-artifacts")
+    artifacts.mkdir(exist_ok=True)
+    (artifacts / f"followup_efficiency_{name}.pdf").write_bytes(pdf)
+    text = to_arabic_digits(pdf_text(pdf))
     assert "1,500.00" in text and "1,333.33" in text
     book = load_workbook(io.BytesIO(render(report, data, "xlsx").content))
     numbers = {
@@ -221,3 +226,21 @@ def test_query_count_does_not_grow_with_measured_projects(world, strategic, name
         counts.append(len(ctx.captured_queries))
         assert data.groups[0].efficiency.achieved == 2 * n
     assert counts[0] == counts[1]
+
+
+def test_a_later_edition_finds_what_was_achieved_on_the_earlier_editions_output(efficient, world):
+    """Follow-up goes by lineage: the copy's output (same description, another row) gets the
+    quantity reported against the earlier edition's output."""
+    from phaen.plans.models import Project
+
+    a = Project.objects.get(plan=efficient, name="A")
+    newer = services.plan_create(
+        organization=world.own, kind="operational_plan", fiscal_year=2570, by=world.planner
+    )
+    copy, _output = project_with(newer, "A", None, 300000, unit="คน", target=200, spent=0)
+    Project.objects.filter(pk=copy.pk).update(lineage=a.lineage)
+    _report, data = quarterly(newer)
+    e = data.projects[0].efficiency
+    assert e.achieved == 40
+    assert e.spent == D("50000")  # the vouchers of the lineage
+    assert e.cost_per_unit == D("1250.00") and e.planned_cost_per_unit == D("1500.00")
