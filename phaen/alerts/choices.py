@@ -11,6 +11,7 @@ class WarningKind(models.TextChoices):
     ADVANCE_DUE = "advance_due", _("Cash advance to clear")
     CARRY_OVER_DUE = "carry_over_due", _("Carry-over money to spend")
     RISK_TRIGGERED = "risk_triggered", _("Risk trigger reported")
+    REPORT_POSTING = "report_posting", _("Monitoring report not posted")
     STALE = "stale", _("Not updated for too long")
 
 

@@ -8,6 +8,8 @@
 * the executive decides on a project check.
 """
 
+from django.db.models import Q
+
 from phaen.organizations.access import ALL_ROLES, Rule, register
 from phaen.organizations.choices import Role
 from phaen.plans.access import _owned
@@ -26,6 +28,11 @@ def _report_rules(project_prefix: str) -> dict:
         "delete": write,
         "acknowledge": [Rule(PLANNERS)],
     }
+
+
+def _local_administration(_ctx) -> Q:
+    """Object fact: the record belongs to a local administration."""
+    return Q(organization__kind__is_local_administration=True)
 
 
 def _planner_rules() -> dict:
@@ -72,5 +79,11 @@ def register_policies() -> None:
         rules={"view": READ, "add": [], "change": [], "delete": []},
     )
     register(m.Problem, org_path="plan__organization", rules=_planner_rules())
+    local = [Rule(PLANNERS, object_q=_local_administration)]
+    register(
+        m.ReportPosting,
+        org_path="organization",
+        rules={"view": READ, "add": local, "change": local, "delete": local},
+    )
     register(m.CoordinationMeeting, org_path="plan__organization", rules=_planner_rules())
     register(m.MeetingDecision, org_path="meeting__plan__organization", rules=_planner_rules())

@@ -200,3 +200,20 @@ class MeetingForm(forms.Form):
             carry = text.startswith("+")
             rows.append((text.lstrip("+").strip(), carry))
         return rows
+
+
+class PostingForm(forms.Form):
+    """When the round's monitoring report was presented and posted publicly."""
+
+    reported_on = ThaiDateField(
+        label=_("Presented on"),
+        help_text=_("The day the executive presented it to the council and the committee."),
+    )
+    posted_from = ThaiDateField(label=_("Posted from"), required=False)
+    posted_until = ThaiDateField(label=_("Posted until"), required=False)
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=500,
+        help_text=_("Where it was posted (notice board, website)."),
+    )

@@ -474,3 +474,45 @@ class MeetingDecision(AuditedModel):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+# --- Posting of a local administration's monitoring report --------------------------------
+class ReportPosting(AuditedModel):
+    """The public posting of a local administration's six-month (R6) or annual (R12)
+    monitoring report: when it was presented (to the council and the development
+    committee), and from when until when it was posted. Tracked like an announcement;
+    ``monitoring.posting.posting_findings`` checks the windows (README)."""
+
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="report_postings",
+    )
+    plan = models.ForeignKey(
+        "plans.AnnualPlan",
+        verbose_name=_("plan"),
+        on_delete=models.PROTECT,
+        related_name="report_postings",
+    )
+    period = models.OneToOneField(
+        ReportingPeriod,
+        verbose_name=_("round"),
+        on_delete=models.PROTECT,
+        related_name="posting",
+    )
+    reported_on = models.DateField(_("presented on"))
+    posted_from = models.DateField(_("posted from"), null=True, blank=True)
+    posted_until = models.DateField(_("posted until"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    recorded_by = _user_fk(_("recorded by"))
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("monitoring report posting")
+        verbose_name_plural = _("monitoring report postings")
+        ordering = ["organization", "period__fiscal_year", "period__number"]
+
+    def __str__(self) -> str:
+        return f"{self.organization} · {self.period}"

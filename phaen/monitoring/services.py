@@ -131,4 +131,5 @@ def period_unlock(*, period: ReportingPeriod, by) -> ReportingPeriod:
 # re-exported here so callers import one place.
 from phaen.monitoring.checks import *  # noqa: E402, F403
 from phaen.monitoring.improvement import *  # noqa: E402, F403
+from phaen.monitoring.posting import *  # noqa: E402, F403
 from phaen.monitoring.progress import *  # noqa: E402, F403

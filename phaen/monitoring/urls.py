@@ -20,4 +20,6 @@ urlpatterns = [
     path("problems/<int:pk>/", views.problem_form, name="problem_edit"),
     path("meetings/new/", views.meeting_form, name="meeting_create"),
     path("meetings/<int:pk>/", views.meeting_form, name="meeting_edit"),
+    path("postings/", views.posting_list, name="postings"),
+    path("postings/<str:code>/", views.posting_form, name="posting_form"),
 ]

@@ -24,6 +24,7 @@ from phaen.monitoring.models import (
     Problem,
     ProgressReport,
     ReportingPeriod,
+    ReportPosting,
 )
 from phaen.organizations import access
 from phaen.plans.models import AnnualPlan, Project
@@ -571,6 +572,112 @@ def meeting_form(request, pk: int | None = None):
             "breadcrumbs": _crumbs(
                 (_("Problems and improvement"), reverse("monitoring:problems")),
                 (_("Coordination meeting"), None),
+            ),
+        },
+    )
+
+
+# --- posting of a local administration's monitoring report --------------------------------
+def _round(request, code: str):
+    if code not in {f"R{n}" for n in services.POSTING_ROUNDS}:
+        raise Http404
+    return selectors.period_by_code(
+        organization=request.organization, fiscal_year=request.fiscal_year, code=code
+    )
+
+
+def _may_post(user, organization) -> bool:
+    return organization.kind.is_local_administration and access.can_in_org(
+        user, "edit_plans", organization
+    )
+
+
+@login_required
+def posting_list(request):
+    """The six-month and annual monitoring reports of the year: presented, posted, and what
+    breaks the posting rule (README)."""
+    plan = _plan(request)
+    org = request.organization
+    postings = {
+        p.period.number: p
+        for p in ReportPosting.objects.filter(
+            organization=org, period__fiscal_year=request.fiscal_year
+        )
+        .for_user(request.user, "view")
+        .select_related("period", "recorded_by")
+    }
+    today = timezone.localdate()
+    rows = []
+    for number in services.POSTING_ROUNDS:
+        posting = postings.get(number)
+        rows.append(
+            {
+                "code": f"R{number}",
+                "number": number,
+                "posting": posting,
+                "deadline": services.posting_deadline(posting) if posting else None,
+                "december": services.december_deadline(request.fiscal_year)
+                if number == services.DECEMBER_ROUND
+                else None,
+                "findings": services.posting_findings(posting, today) if posting else [],
+            }
+        )
+    return render(
+        request,
+        "monitoring/postings.html",
+        {
+            "plan": plan,
+            "rows": rows,
+            "is_local": org.kind.is_local_administration,
+            "can_post": plan is not None and _may_post(request.user, org),
+            "rules": {
+                "within": services.POSTED_WITHIN_DAYS,
+                "days": services.MIN_POSTED_DAYS,
+            },
+            "breadcrumbs": _crumbs((_("Posting of the monitoring report"), None)),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def posting_form(request, code: str):
+    plan = _plan(request)
+    if plan is None:
+        raise Http404
+    if not _may_post(request.user, request.organization):
+        raise PermissionDenied(_("Planners of a local administration record the posting."))
+    period = _round(request, code)
+    posting = ReportPosting.objects.filter(period=period).first()
+    initial = {}
+    if posting is not None:
+        initial = {
+            "reported_on": posting.reported_on,
+            "posted_from": posting.posted_from,
+            "posted_until": posting.posted_until,
+            "note": posting.note,
+        }
+    form = forms.PostingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.posting_save(
+                plan=plan, period=period, by=request.user, posting=posting, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("The posting was recorded."))
+            return redirect("monitoring:postings")
+    return render(
+        request,
+        "monitoring/posting_form.html",
+        {
+            "form": form,
+            "period": period,
+            "posting": posting,
+            "breadcrumbs": _crumbs(
+                (_("Posting of the monitoring report"), reverse("monitoring:postings")),
+                (period.label, None),
             ),
         },
     )

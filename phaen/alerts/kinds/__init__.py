@@ -1,7 +1,7 @@
 """Warning kinds. Each provider takes the shared :class:`~phaen.alerts.selectors.Context`
 and returns warnings, running a fixed number of queries for the whole plan."""
 
-from phaen.alerts.kinds import indicators, money, progress
+from phaen.alerts.kinds import indicators, money, posting, progress
 
 PROVIDERS = [
     progress.report_overdue,
@@ -13,4 +13,5 @@ PROVIDERS = [
     money.advance_due,
     money.carry_over_due,
     indicators.indicator_off_track,
+    posting.report_posting,
 ]

@@ -4,12 +4,13 @@ rules as the pages); relations accept only objects the requesting user may see."
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from phaen.api.serializers import ModelSerializer, ScopedPrimaryKeyRelatedField
 from phaen.monitoring import choices as c
 from phaen.monitoring import models as m
-from phaen.plans.models import Activity, Project, ProjectOutput, Risk
+from phaen.plans.models import Activity, AnnualPlan, Project, ProjectOutput, Risk
 
 TIMESTAMPS = ["created_at", "updated_at"]
 
@@ -283,3 +284,58 @@ class BulkProgressResultSerializer(serializers.Serializer):
 
 
 BULK_NEEDS_LIST = _("Send a list of reports.")
+
+
+class PostingFindingSerializer(serializers.Serializer):
+    code = serializers.ChoiceField(
+        choices=["not_posted", "late", "too_short", "after_december"], read_only=True
+    )
+    field = serializers.CharField(read_only=True)
+    message = serializers.CharField(read_only=True)
+
+
+class ReportPostingSerializer(ModelSerializer):
+    """The public posting of a local administration's six-month (R6) or annual (R12)
+    monitoring report; ``findings`` says what breaks the posting rule as of today."""
+
+    plan = ScopedPrimaryKeyRelatedField(queryset=AnnualPlan.objects.all())
+    period = ScopedPrimaryKeyRelatedField(queryset=m.ReportingPeriod.objects.all())
+    period_code = serializers.CharField(source="period.code", read_only=True)
+    deadline = serializers.SerializerMethodField()
+    findings = serializers.SerializerMethodField()
+
+    class Meta:
+        model = m.ReportPosting
+        fields = [
+            "id",
+            "organization",
+            "plan",
+            "period",
+            "period_code",
+            "reported_on",
+            "posted_from",
+            "posted_until",
+            "note",
+            "deadline",
+            "findings",
+            "recorded_by",
+            *TIMESTAMPS,
+        ]
+        read_only_fields = ["organization", "recorded_by", *TIMESTAMPS]
+
+    def validate(self, attrs):
+        return attrs  # the service validates (round, dates, local administration)
+
+    @extend_schema_field(serializers.DateField())
+    def get_deadline(self, obj):
+        from phaen.monitoring.posting import posting_deadline
+
+        return posting_deadline(obj).isoformat()
+
+    @extend_schema_field(PostingFindingSerializer(many=True))
+    def get_findings(self, obj):
+        from phaen.monitoring.posting import posting_findings
+
+        return [
+            {"code": f.code, "field": f.field, "message": f.message} for f in posting_findings(obj)
+        ]

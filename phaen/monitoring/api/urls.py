@@ -14,3 +14,4 @@ router.register("problems", views.ProblemViewSet, basename="problem")
 router.register(
     "coordination-meetings", views.CoordinationMeetingViewSet, basename="coordination-meeting"
 )
+router.register("report-postings", views.ReportPostingViewSet, basename="report-posting")

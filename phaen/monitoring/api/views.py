@@ -325,3 +325,38 @@ class CoordinationMeetingViewSet(PlanScoped):
         if plan is not None and plan != serializer.instance.plan:
             self.check_write_in(plan.organization)
         self._save(serializer, serializer.instance)
+
+
+class ReportPostingViewSet(PlanScoped):
+    """Posting of a local administration's six-month and annual monitoring reports
+    (planners of the local administration write; everyone who sees it reads)."""
+
+    queryset = m.ReportPosting.objects.all()
+    serializer_class = s.ReportPostingSerializer
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+    filterset_class = _filter(
+        m.ReportPosting,
+        plan=IdFilter(field_name="plan"),
+        period=IdFilter(field_name="period"),
+    )
+
+    def base_queryset(self):
+        return m.ReportPosting.objects.select_related("period")
+
+    def _save(self, serializer, posting=None):
+        data = dict(serializer.validated_data)
+        fields = {
+            name: data.get(name, getattr(posting, name, None))
+            for name in ("plan", "period", "reported_on", "posted_from", "posted_until", "note")
+        }
+        if posting is None or fields["plan"] != posting.plan:
+            self.check_write_in(fields["plan"].organization)
+        serializer.instance = services.posting_save(
+            by=self.request.user, posting=posting, **{**fields, "note": fields["note"] or ""}
+        )
+
+    def perform_create(self, serializer):
+        self._save(serializer)
+
+    def perform_update(self, serializer):
+        self._save(serializer, serializer.instance)

@@ -131,3 +131,22 @@ def test_the_api_reads_and_writes_risks_triggered(world, good, risks, other_risk
     )
     assert response.status_code == 400
     assert "risks.0.risk" in response.json()["error"]["fields"]
+
+
+@pytest.mark.parametrize(
+    ("role", "may_change"),
+    [("planner", True), ("org_admin", True), ("project_owner", True), ("viewer", False)],
+)
+def test_access_to_risks_triggered_follows_the_report(world, good, risks, role, may_change):
+    from phaen.core.testing import make_user
+    from phaen.organizations.access import can
+
+    report = services.report_save(
+        project=good, period=month(good.plan, "2567-10"), by=world.planner, risks=[(risks[0], "")]
+    )
+    occurrence = report.risks_triggered.get()
+    user = world.role_users[role]
+    assert can(user, "view", occurrence)
+    assert can(user, "change", occurrence) == may_change
+    other = make_user(world.org("other"), "planner")
+    assert not can(other, "view", occurrence)
