@@ -1,6 +1,7 @@
 """Demo follow-up: for the demo organisations' plans in force, monthly reports of the fiscal
 year's months that have passed (October acknowledged, November partly in draft), photos
-generated at load time, one project behind its plan with a narrative, one report overdue,
+generated at load time, one project behind its plan with a narrative and its first risk
+reported as occurred, one report overdue,
 project checks, problems and a coordination meeting. People are fictional."""
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ NARRATIVE_BEHIND = (
     "การจัดซื้อจัดจ้างล่าช้ากว่ากำหนดเนื่องจากผู้เสนอราคาไม่ครบตามหลักเกณฑ์ "
     "ต้องประกาศใหม่ คาดว่าจะเริ่มกิจกรรมได้ภายในเดือนถัดไป"
 )
+RISK_NOTE = "ผู้เสนอราคาไม่ครบตามหลักเกณฑ์ ต้องประกาศจัดซื้อจัดจ้างใหม่"
 PROBLEMS_TEXT = [
     "ประสานงานกับภาคีเครือข่ายในพื้นที่ได้ล่าช้า",
     "กลุ่มเป้าหมายบางส่วนไม่สะดวกเข้าร่วมในวันทำการ",
@@ -112,6 +114,9 @@ def _follow_up(ctx, code: str, planner_login: str) -> None:
                     for o in project.outputs.all()
                     if o.target is not None
                 ],
+                risks=[(r, RISK_NOTE) for r in project.risks.all()[:1]]
+                if project == behind
+                else [],
             )
             if percent and index % 2 == 0:
                 _photo(report, by, index, f"ภาพกิจกรรม {project.name[:60]}")

@@ -19,6 +19,7 @@ def test_the_demo_has_settings_and_its_data_raises_warnings(capsys):
     kinds = {w.kind for w in found}
     assert len(kinds) >= 2, kinds  # money, indicators, progress: whatever the demo holds
     assert all(w.url for w in found if w.project_id)
+    assert "risk_triggered" in kinds  # the project behind its plan reported a risk
     call_command("send_reminders", "--dry-run")
     out = capsys.readouterr().out
     assert "DRY RUN" in out and "in_app:" in out

@@ -28,3 +28,6 @@ def test_the_demo_has_months_of_follow_up():
     assert Problem.objects.filter(plan=plan, published=True).exists()
     assert MeetingDecision.objects.filter(meeting__plan=plan, carry_forward=True).exists()
     assert ProgressReport.objects.filter(project__plan__organization__code="SAO-NBT").exists()
+    from phaen.monitoring.models import RiskOccurrence
+
+    assert RiskOccurrence.objects.filter(report__project__plan=plan).exists()
