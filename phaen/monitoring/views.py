@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from phaen.core.forms import add_service_errors
 from phaen.monitoring import choices as c
 from phaen.monitoring import forms, selectors, services
 from phaen.monitoring.filters import FollowUpFilter
@@ -33,14 +34,6 @@ from phaen.plans.models import AnnualPlan, Project
 def _crumbs(*extra):
     crumbs = [{"label": _("Project progress"), "url": reverse("monitoring:index")}]
     return crumbs + [{"label": label, "url": url} for label, url in extra]
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _project(request, pk: int) -> Project:
@@ -252,7 +245,7 @@ def report_edit(request, pk: int, number: int):
         except ValidationError as exc:
             if hasattr(exc, "error_dict") and "file" in exc.error_dict:
                 exc = ValidationError({"evidence_file": exc.error_dict.pop("file")})
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             if "submit" in request.POST:
                 messages.success(request, _("The report was submitted."))
@@ -505,7 +498,7 @@ def problem_form(request, pk: int | None = None):
                 plan=plan, by=request.user, problem=problem, **form.service_fields()
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The problem was saved."))
             return redirect("monitoring:problems")
@@ -559,7 +552,7 @@ def meeting_form(request, pk: int | None = None):
                 decisions=form.decision_list(),
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The meeting was saved."))
             return redirect("monitoring:problems")
@@ -664,7 +657,7 @@ def posting_form(request, code: str):
                 plan=plan, period=period, by=request.user, posting=posting, **form.cleaned_data
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The posting was recorded."))
             return redirect("monitoring:postings")
