@@ -48,3 +48,4 @@ def test_a_frozen_plans_project_links_to_its_follow_up(client, world):
     AnnualPlan.objects.filter(pk=plan.pk).update(state="announced")
     body = client.get(url).content.decode()
     assert reverse("monitoring:project_detail", args=[project.pk]) in body
+    assert f"{reverse('surveys:survey_create')}?project={project.pk}" in body

@@ -324,3 +324,21 @@ def test_it_renders_forbidden_in_the_house_design(client, world):
     response = client.get(reverse("organizations:unit_create", args=[world.own.pk]))
     assert response.status_code == 403
     assert "ไม่มีสิทธิ์" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_follow_up_menu_lists_every_follow_up_page(client, world):
+    from django.urls import reverse
+
+    client.force_login(world.planner)
+    body = client.get(reverse("web:home")).content.decode()
+    for name in (
+        "web:dashboard",
+        "monitoring:index",
+        "finance:index",
+        "performance:index",
+        "rounds:index",
+        "surveys:survey_list",
+        "alerts:index",
+    ):
+        assert f'href="{reverse(name)}"' in body, name
