@@ -19,9 +19,9 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, viewsets
-from rest_framework.parsers import JSONParser
 
 from phaen.api.language import RequestLanguageMixin
+from phaen.api.parsers import TextJSONParser, refuse_nul_in_query
 from phaen.api.schema import AutoSchema
 from phaen.api.serializers import parse_id
 from phaen.organizations import access
@@ -43,7 +43,11 @@ class IdLookupMixin(RequestLanguageMixin):
     lookup_value_regex = r"[0-9]+"
     schema = AutoSchema()
     # JSON only: form and multipart bodies would double the surface for no client.
-    parser_classes = [JSONParser]
+    parser_classes = [TextJSONParser]
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        refuse_nul_in_query(request)
 
     def get_object(self):
         if parse_id(self.kwargs.get(self.lookup_url_kwarg or self.lookup_field)) is None:
