@@ -252,7 +252,9 @@ class FollowupReport(Report):
 
     # --- sections shared by the PDF and the workbook -------------------------------------
     def sections(self, data: fd.Followup) -> list[dict[str, Any]]:
-        raise NotImplementedError
+        """The report's tables, shared by the PDF and the workbook. Abstract: every
+        registered follow-up report (monthly, quarterly, six-month, annual) defines its own."""
+        raise NotImplementedError(f"{type(self).__name__} must define sections()")
 
     def typst_data(self, data: fd.Followup) -> dict[str, Any]:
         lab = labels()
