@@ -4,6 +4,9 @@
   back submissions; everyone with a role in the parent (or above it) reads them.
 * A child organisation asked in a round reads the round and its own submission; its
   planners (and administrators) submit.
+* Changes made to an open round (``RoundChange``) are read by the parent's side; a child
+  asked reads the round-wide ones (title, instructions, deadline) and those about itself,
+  not which other organisations were asked or withdrawn.
 * Nobody else sees anything: a sibling organisation not asked, an unrelated one.
 """
 
@@ -17,11 +20,12 @@ OPENERS = frozenset({Role.PLANNER, Role.EXECUTIVE, Role.ORG_ADMIN})
 SUBMITTERS = frozenset({Role.PLANNER, Role.ORG_ADMIN})
 
 
-def _asked_round(ctx: UserContext) -> Q:
+def _asked_round(ctx: UserContext, prefix: str = "") -> Q:
     from phaen.rounds.models import RoundSubmission
 
     orgs = ctx.orgs_with(ALL_ROLES)
-    return Q(pk__in=RoundSubmission.objects.filter(organization__in=orgs).values("round_id"))
+    asked = RoundSubmission.objects.filter(organization__in=orgs).values("round_id")
+    return Q(**{f"{prefix}pk__in": asked})
 
 
 def _own_submission(roles):
@@ -33,6 +37,14 @@ def _own_submission(roles):
 
 def _own_move(ctx: UserContext) -> Q:
     return Q(submission__organization__in=ctx.orgs_with(ALL_ROLES))
+
+
+def _visible_change(ctx: UserContext) -> Q:
+    from phaen.rounds.choices import ROUND_WIDE_CHANGES
+
+    return Q(_asked_round(ctx, prefix="round__"), field__in=ROUND_WIDE_CHANGES) | Q(
+        organization__in=ctx.orgs_with(ALL_ROLES)
+    )
 
 
 def may_open(user, organization) -> bool:
@@ -77,6 +89,16 @@ def register_policies() -> None:
             "add": parent_write,
             "change": parent_write,
             "delete": parent_write,
+        },
+    )
+    register(
+        m.RoundChange,
+        org_path="round__organization",
+        rules={
+            "view": [parent_read, Rule(None, object_q=_visible_change)],
+            "add": [],
+            "change": [],
+            "delete": [],
         },
     )
     register(

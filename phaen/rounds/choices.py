@@ -27,3 +27,16 @@ class ProjectStatus(models.TextChoices):
 
 
 STATUS_KEYS = tuple(ProjectStatus.values)
+
+
+class ChangeField(models.TextChoices):
+    """What an amendment of an open round changed (one ``RoundChange`` row each)."""
+
+    TITLE = "title", _("Title")
+    INSTRUCTIONS = "instructions", _("Instructions")
+    DEADLINE = "deadline", _("Deadline")
+    ASKED = "asked", _("Organisation asked")
+    WITHDRAWN = "withdrawn", _("Organisation withdrawn")
+
+
+ROUND_WIDE_CHANGES = (ChangeField.TITLE, ChangeField.INSTRUCTIONS, ChangeField.DEADLINE)

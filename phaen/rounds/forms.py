@@ -61,3 +61,56 @@ class DecisionForm(forms.Form):
     comment = forms.CharField(
         label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class AmendForm(forms.Form):
+    """Amend an open round: title, deadline, instructions, organisations asked in
+    addition, organisations withdrawn (only those that have sent nothing)."""
+
+    title = forms.CharField(label=_("Title"), max_length=300)
+    deadline = ThaiDateField(
+        label=_("Deadline"), help_text=_("Not earlier than today when you change it.")
+    )
+    instructions = forms.CharField(
+        label=_("Instructions"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    add_children = forms.ModelMultipleChoiceField(
+        label=_("Also ask"),
+        queryset=Organization.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Organisations under this one that are not asked yet."),
+    )
+    withdraw_children = forms.ModelMultipleChoiceField(
+        label=_("Withdraw"),
+        queryset=Organization.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Only organisations that have not submitted anything can be withdrawn."),
+    )
+
+    def __init__(self, *args, round_, **kwargs):
+        from phaen.rounds.choices import SubmissionState
+
+        kwargs.setdefault(
+            "initial",
+            {
+                "title": round_.title,
+                "deadline": round_.deadline,
+                "instructions": round_.instructions,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        parent = round_.organization
+        asked = round_.submissions.values("organization_id")
+        self.fields["add_children"].queryset = (
+            Organization.objects.filter(path__startswith=parent.path)
+            .exclude(pk=parent.pk)
+            .exclude(pk__in=asked)
+            .order_by("path")
+        )
+        self.fields["withdraw_children"].queryset = Organization.objects.filter(
+            pk__in=round_.submissions.filter(state=SubmissionState.NOT_SUBMITTED).values(
+                "organization_id"
+            )
+        ).order_by("code")

@@ -4,6 +4,8 @@ it or sends it back with comments, and accepted snapshots consolidate."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -180,3 +182,60 @@ class RoundMove(models.Model):
 
     def __str__(self) -> str:
         return f"{self.submission}: {self.get_kind_display()}"
+
+
+class RoundChange(models.Model):
+    """One change made to a round after it opened (title, instructions, deadline, an
+    organisation asked or withdrawn): who, when, the value before and after. Never changed;
+    the round's and submissions' own history is in simple-history as well."""
+
+    round = models.ForeignKey(
+        ReportingRound,
+        verbose_name=_("round"),
+        on_delete=models.CASCADE,
+        related_name="changes",
+    )
+    field = models.CharField(_("what"), max_length=20, choices=c.ChangeField.choices)
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The organisation asked or withdrawn."),
+    )
+    before = models.TextField(_("before"), blank=True)
+    after = models.TextField(_("after"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("round change")
+        verbose_name_plural = _("round changes")
+        ordering = ["round", "-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.round}: {self.get_field_display()}"
+
+    def _as_date(self, text: str):
+        if self.field != c.ChangeField.DEADLINE or not text:
+            return None
+        return dt.date.fromisoformat(text)
+
+    @property
+    def before_date(self):
+        """The deadline before the change (deadline changes only)."""
+        return self._as_date(self.before)
+
+    @property
+    def after_date(self):
+        return self._as_date(self.after)

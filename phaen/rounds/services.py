@@ -12,11 +12,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from phaen.core import thai
 from phaen.organizations import access
 from phaen.organizations.models import Organization
 from phaen.rounds import access as rounds_access
 from phaen.rounds import choices as c
-from phaen.rounds.models import ReportingRound, RoundMove, RoundSubmission
+from phaen.rounds.models import ReportingRound, RoundChange, RoundMove, RoundSubmission
 from phaen.rounds.selectors import compute_snapshot, period_range
 
 S = c.SubmissionState
@@ -79,6 +80,125 @@ def round_open(
         submission._history_user = by
         submission.save()
     return round_
+
+
+def _names(organizations) -> str:
+    return ", ".join(str(o) for o in organizations)
+
+
+@transaction.atomic
+def round_amend(
+    *,
+    round_: ReportingRound,
+    by,
+    title: str | None = None,
+    instructions: str | None = None,
+    deadline: dt.date | None = None,
+    add_children=(),
+    withdraw_children=(),
+) -> ReportingRound:
+    """Amend an open round: its title, instructions or deadline (not earlier than today in
+    Asia/Bangkok when it changes), ask more organisations below the parent, or withdraw
+    ones that have not submitted anything yet. ``None`` leaves a value as it is. Each
+    change is kept as a ``RoundChange`` (who, when, before, after) and in the round's and
+    submissions' history. Refusals are keyed by field and change nothing. The round
+    returned carries ``applied_changes`` (empty when nothing differed)."""
+    organization = round_.organization
+    if not rounds_access.may_open(by, organization):
+        raise PermissionDenied(_("Planners and executives of the organisation amend its rounds."))
+    fresh = ReportingRound.objects.select_for_update().get(pk=round_.pk)
+    submissions = {
+        s.organization_id: s
+        for s in RoundSubmission.objects.select_for_update()
+        .filter(round=fresh)
+        .select_related("organization")
+    }
+    errors: dict[str, list[str]] = {}
+    changes: list[RoundChange] = []
+
+    def change(field, before="", after="", org=None):
+        changes.append(
+            RoundChange(
+                round=fresh, field=field, organization=org, before=before, after=after, by=by
+            )
+        )
+
+    if title is not None and title.strip() != fresh.title:
+        if not title.strip():
+            errors["title"] = [_("A round needs a title.")]
+        else:
+            change(c.ChangeField.TITLE, fresh.title, title.strip())
+            fresh.title = title.strip()
+    if instructions is not None and instructions.strip() != fresh.instructions.strip():
+        change(c.ChangeField.INSTRUCTIONS, fresh.instructions, instructions.strip())
+        fresh.instructions = instructions.strip()
+    if deadline is not None and deadline != fresh.deadline:
+        today = timezone.localdate()
+        if deadline < today:
+            errors["deadline"] = [
+                _("The deadline cannot be earlier than today (%(today)s).")
+                % {"today": thai.format_thai_date(today)}
+            ]
+        else:
+            change(c.ChangeField.DEADLINE, fresh.deadline.isoformat(), deadline.isoformat())
+            fresh.deadline = deadline
+
+    adding = sorted({o.pk: o for o in add_children}.values(), key=lambda o: o.code)
+    withdrawing = sorted({o.pk: o for o in withdraw_children}.values(), key=lambda o: o.code)
+    outside = [
+        o for o in adding if o.pk == organization.pk or not o.path.startswith(organization.path)
+    ]
+    already = [o for o in adding if o.pk in submissions]
+    if outside:
+        errors["add_children"] = [
+            _("%(names)s is not under %(org)s.") % {"names": _names(outside), "org": organization}
+        ]
+    elif already:
+        errors["add_children"] = [
+            _("%(names)s is already asked in this round.") % {"names": _names(already)}
+        ]
+    not_asked = [o for o in withdrawing if o.pk not in submissions]
+    answered = [
+        o for o in withdrawing if o.pk in submissions and submissions[o.pk].state != S.NOT_SUBMITTED
+    ]
+    if not_asked:
+        errors["withdraw_children"] = [
+            _("%(names)s is not asked in this round.") % {"names": _names(not_asked)}
+        ]
+    elif answered:
+        errors["withdraw_children"] = [
+            _(
+                "%(names)s has already submitted and cannot be withdrawn; accept it or send "
+                "it back instead."
+            )
+            % {"names": _names(answered)}
+        ]
+    elif withdrawing and len(withdrawing) >= len(submissions) + len(adding):
+        errors["withdraw_children"] = [_("At least one organisation must stay asked in the round.")]
+    try:
+        fresh.full_clean()
+    except ValidationError as exc:
+        for field, messages in exc.message_dict.items():
+            errors.setdefault(field, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
+
+    for org in adding:
+        submission = RoundSubmission(round=fresh, organization=org)
+        submission._history_user = by
+        submission.save()
+        change(c.ChangeField.ASKED, after=str(org), org=org)
+    for org in withdrawing:
+        submission = submissions[org.pk]
+        submission._history_user = by
+        submission.delete()
+        change(c.ChangeField.WITHDRAWN, before=str(org), org=org)
+    if changes:
+        fresh._history_user = by
+        fresh.save()
+        RoundChange.objects.bulk_create(changes)
+    fresh.applied_changes = changes
+    return fresh
 
 
 def _claim(submission: RoundSubmission, expect: tuple[str, ...], **changes) -> RoundSubmission:

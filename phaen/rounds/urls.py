@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("new/", views.round_create, name="round_create"),
     path("<int:pk>/", views.round_detail, name="round_detail"),
+    path("<int:pk>/amend/", views.round_amend, name="round_amend"),
     path("<int:pk>/export.json", views.round_export, {"fmt": "json"}, name="round_export_json"),
     path("<int:pk>/export.xlsx", views.round_export, {"fmt": "xlsx"}, name="round_export_xlsx"),
     path("submissions/<int:pk>/", views.submission_detail, name="submission_detail"),

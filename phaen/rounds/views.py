@@ -1,6 +1,6 @@
 """Pages of reporting rounds: the rounds of the current organisation (opened by it, asked
-of it), opening a round, the parent's board with the consolidated table and its exports,
-and a submission (figures, history, submit / accept / send back)."""
+of it), opening and amending a round, the parent's board with the consolidated table and
+its exports, and a submission (figures, history, submit / accept / send back)."""
 
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ from phaen.organizations.models import Organization
 from phaen.rounds import access as rounds_access
 from phaen.rounds import choices as c
 from phaen.rounds import export, selectors, services
-from phaen.rounds.forms import DecisionForm, RoundForm, SubmitForm
-from phaen.rounds.models import ReportingRound, RoundSubmission
+from phaen.rounds.forms import AmendForm, DecisionForm, RoundForm, SubmitForm
+from phaen.rounds.models import ReportingRound, RoundChange, RoundSubmission
 
 
 def _crumbs(*extra):
@@ -107,6 +107,12 @@ def round_detail(request, pk: int):
     round_ = _round(request, pk)
     board = selectors.round_board(round_, request.user)
     consolidation = selectors.consolidate(round_, request.user)
+    changes = list(
+        RoundChange.objects.for_user(request.user)
+        .filter(round=round_)
+        .select_related("by__person", "organization")
+        .order_by("-at", "-pk")
+    )
     return render(
         request,
         "rounds/round_detail.html",
@@ -114,10 +120,57 @@ def round_detail(request, pk: int):
             "round": round_,
             "board": board,
             "consolidation": consolidation,
+            "changes": changes,
+            "may_amend": rounds_access.may_open(request.user, round_.organization),
             "is_parent": access.can(request.user, "change", round_),
             "status_choices": c.ProjectStatus.choices,
             "breadcrumbs": _crumbs((round_.title, None)),
         },
+    )
+
+
+@login_required
+def round_amend(request, pk: int):
+    """Amend an open round (title, deadline, instructions, organisations asked): the
+    parent's planners, executives and administrators, as for opening one."""
+    round_ = _round(request, pk)
+    if not rounds_access.may_open(request.user, round_.organization):
+        raise PermissionDenied(_("Planners and executives of the organisation amend its rounds."))
+    form = AmendForm(request.POST or None, round_=round_)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            fresh = services.round_amend(
+                round_=round_,
+                by=request.user,
+                title=data["title"],
+                instructions=data["instructions"],
+                deadline=data["deadline"],
+                add_children=list(data["add_children"]),
+                withdraw_children=list(data["withdraw_children"]),
+            )
+        except ValidationError as exc:
+            _refused(form, exc)
+        else:
+            if fresh.applied_changes:
+                messages.success(
+                    request, _("The round is amended; the organisations asked see it.")
+                )
+            else:
+                messages.info(request, _("Nothing was changed."))
+            return redirect("rounds:round_detail", round_.pk)
+    return render(
+        request,
+        "rounds/round_amend.html",
+        {
+            "form": form,
+            "round": round_,
+            "breadcrumbs": _crumbs(
+                (round_.title, reverse("rounds:round_detail", args=[round_.pk])),
+                (_("Amend"), None),
+            ),
+        },
+        status=400 if form.errors else 200,
     )
 
 

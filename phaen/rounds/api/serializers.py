@@ -113,6 +113,29 @@ class RoundMoveSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class AmendSerializer(serializers.Serializer):
+    """An amendment of an open round: any of title, instructions and deadline (left out:
+    unchanged), organisations to ask in addition and organisations to withdraw (only those
+    that have not submitted)."""
+
+    title = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    instructions = serializers.CharField(required=False, allow_blank=True)
+    deadline = serializers.DateField(required=False)
+    add_children = ScopedPrimaryKeyRelatedField(
+        queryset=Organization.objects.all(), many=True, required=False
+    )
+    withdraw_children = ScopedPrimaryKeyRelatedField(
+        queryset=Organization.objects.all(), many=True, required=False
+    )
+
+
+class RoundChangeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = m.RoundChange
+        fields = ["id", "field", "organization", "before", "after", "by", "at"]
+        read_only_fields = fields
+
+
 class SubmitSerializer(serializers.Serializer):
     summary = serializers.CharField(required=False, allow_blank=True, default="")
 

@@ -1,4 +1,5 @@
-"""API endpoints of reporting rounds: rounds (open, read, the consolidated table) and
+"""API endpoints of reporting rounds: rounds (open, read, amend, changes, the consolidated
+table) and
 submissions (read; submit, accept, return). Scoping (404/403) comes from the access
 policies; state refusals are 400 naming the field."""
 
@@ -60,6 +61,24 @@ class ReportingRoundViewSet(IdLookupMixin, viewsets.GenericViewSet):
         round_ = services.round_open(by=request.user, **data)
         round_ = self.get_queryset().get(pk=round_.pk)
         return Response(self.get_serializer(round_).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=s.AmendSerializer, responses=s.ReportingRoundSerializer)
+    @action(detail=True, methods=["post"])
+    def amend(self, request, pk=None):
+        """Amend an open round (the same people who open one); 400 names the field."""
+        round_ = self.get_object()
+        body = s.AmendSerializer(data=request.data or {}, context=self.get_serializer_context())
+        body.is_valid(raise_exception=True)
+        services.round_amend(round_=round_, by=request.user, **body.validated_data)
+        return Response(self.get_serializer(self.get_queryset().get(pk=round_.pk)).data)
+
+    @extend_schema(request=None, responses=s.RoundChangeSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def changes(self, request, pk=None):
+        """Changes made since the round opened, newest first (what the caller may see)."""
+        round_ = self.get_object()
+        changes = access.scope(m.RoundChange.objects.filter(round=round_), request.user, "view")
+        return Response(s.RoundChangeSerializer(changes.order_by("-at", "-pk"), many=True).data)
 
     @extend_schema(request=None, responses=s.ConsolidationSerializer)
     @action(detail=True, methods=["get"])
