@@ -12,6 +12,7 @@ import argparse
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 from typing import Any, ClassVar
@@ -28,6 +29,15 @@ class ReportError(Exception):
     The message is meant for the person who asked: the command prints it and a
     background run shows it on its page.
     """
+
+
+@dataclass(frozen=True)
+class WebChoice:
+    """One option of a report offered on the reports page as a list to choose from."""
+
+    label: str
+    choices: list[tuple[str, str]]
+    initial: str
 
 
 class Report:
@@ -63,6 +73,12 @@ class Report:
 
     def options_for_organization(self, organization, fiscal_year: int | None) -> dict[str, Any]:
         """Options of ``build`` when a user asks for the report in the web pages."""
+        return {}
+
+    def web_choices(self, organization, fiscal_year: int | None) -> dict[str, WebChoice]:
+        """Options a user picks on the reports page (e.g. the period), each offered as a
+        list; the chosen values replace those of :meth:`options_for_organization`. Must not
+        query the database (the page lists every report)."""
         return {}
 
     # --- data ------------------------------------------------------------------------

@@ -31,6 +31,7 @@ def report_run_create(
     thai_digits: bool = False,
     language: str = "th",
     fiscal_year: int | None = None,
+    chosen: dict[str, str] | None = None,
 ) -> ReportRun:
     """Record a run of ``report_name`` for ``organization`` and queue it for the worker.
 
@@ -49,6 +50,15 @@ def report_run_create(
         options = report.options_for_organization(organization, fiscal_year)
     except ReportError as exc:  # e.g. the organisation has no plan this report prints
         raise ValidationError({"report": str(exc)}) from None
+    offered = report.web_choices(organization, fiscal_year)
+    for name, value in (chosen or {}).items():
+        if name not in offered:
+            raise ValidationError({name: _("This report has no such choice.")})
+        if value not in {code for code, _label in offered[name].choices}:
+            raise ValidationError(
+                {name: _("“%(value)s” is not one of the choices.") % {"value": value}}
+            )
+        options[name] = value
     run = ReportRun(
         user=user,
         organization=organization,

@@ -30,11 +30,24 @@ def _crumbs(*items: tuple[str, str | None]) -> list[dict]:
     return [{"label": label, "url": url} for label, url in items]
 
 
+def _asked(request, report) -> dict[str, str]:
+    """Choices another page links with, e.g. ``?quarterly-period=Q2`` from the dashboard."""
+    prefix = f"{report.name}-"
+    return {k[len(prefix) :]: v for k, v in request.GET.items() if k.startswith(prefix)}
+
+
 def _index(request, bound: ReportRunForm | None = None, status: int = 200):
     org = request.organization or None
     allowed = org is not None and access.can_in_org(request.user, "view", org)
     forms = [
-        bound if bound is not None and bound.report is report else ReportRunForm(report=report)
+        bound
+        if bound is not None and bound.report is report
+        else ReportRunForm(
+            report=report,
+            organization=org if allowed else None,
+            fiscal_year=request.fiscal_year,
+            initial=_asked(request, report),
+        )
         for report in all_reports()
     ]
     context = {
@@ -64,7 +77,9 @@ def run_create(request, name: str):
         raise Http404
     if not access.can_in_org(request.user, "view", org):
         raise PermissionDenied
-    form = ReportRunForm(request.POST, report=report)
+    form = ReportRunForm(
+        request.POST, report=report, organization=org, fiscal_year=request.fiscal_year
+    )
     if not form.is_valid():
         return _index(request, bound=form, status=400)
     try:
@@ -76,6 +91,7 @@ def run_create(request, name: str):
             thai_digits=form.cleaned_data["thai_digits"],
             language=get_language() or "th",
             fiscal_year=request.fiscal_year,
+            chosen=form.chosen(),
         )
     except ValidationError as exc:  # e.g. no plan this report prints: say why, save nothing
         messages.error(request, " ".join(exc.messages))

@@ -160,6 +160,7 @@ def dashboard(request):
         "status_keys": fd.STATUSES,
         "breadcrumbs": [{"label": _("Dashboard"), "url": None}],
         "warnings": _warnings(org, fy, today, chosen.get("unit")),
+        "print_period": f"Q{quarter}" if quarter else fd.default_period_code(fy, "quarter", today),
     }
     if scope == "children" and children:
         child_plans = list(

@@ -59,8 +59,8 @@ from typing import Any
 
 from django.db.models import Prefetch, Q
 from django.utils import timezone
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from phaen.core import thai
 from phaen.plans import choices as pc
@@ -146,6 +146,38 @@ def accepted_periods(kinds: tuple[str, ...]) -> str:
         "round": _("R6 or R12"),
     }
     return _(" or ").join(texts[k] for k in kinds)
+
+
+def period_choices(fiscal_year: int, kinds: tuple[str, ...]) -> list[tuple[str, str]]:
+    """``(code, label)`` of the periods of ``fiscal_year`` a report of ``kinds`` accepts, in
+    the year's order (months October…September, Q1…Q4, R6 and R12). No query."""
+    lang = "en" if (get_language() or "th").startswith("en") else "th"
+    first_year = thai.fiscal_year_range(fiscal_year)[0].year
+    out: list[tuple[str, str]] = []
+    if "month" in kinds:
+        for index in range(12):
+            month = (9 + index) % 12 + 1
+            year = thai.be_year(first_year + (1 if month < 10 else 0))
+            out.append((f"{year}-{month:02d}", f"{thai.month_name(month, lang=lang)} {year}"))
+    if "quarter" in kinds:
+        for number in range(1, 5):
+            first = (9 + (number - 1) * 3) % 12 + 1
+            last = (first + 1) % 12 + 1
+            out.append(
+                (
+                    f"Q{number}",
+                    _("Quarter %(n)s (%(first)s–%(last)s)")
+                    % {
+                        "n": number,
+                        "first": thai.month_name(first, abbr=True, lang=lang),
+                        "last": thai.month_name(last, abbr=True, lang=lang),
+                    },
+                )
+            )
+    if "round" in kinds:
+        out.append(("R6", _("6-month round (October–March)")))
+        out.append(("R12", _("Annual round (the whole year)")))
+    return out
 
 
 def default_period_code(fiscal_year: int, kind: str, today: dt.date | None = None) -> str:

@@ -30,7 +30,7 @@ from django.utils.translation import gettext_lazy, pgettext
 
 from phaen.core.thai import format_number, format_thai_date
 from phaen.reports.builders import followup_data as fd
-from phaen.reports.registry import Report, register
+from phaen.reports.registry import Report, WebChoice, register
 from phaen.reports.renderers.styles import Column, new_sheet, write_table, write_title
 
 
@@ -176,6 +176,23 @@ class FollowupReport(Report):
 
         fy = fiscal_year or fiscal_year_of(timezone.localdate())
         return {"plan": fd.plan_in_force(organization, fy).pk, "period": None}
+
+    def web_choices(self, organization, fiscal_year: int | None) -> dict[str, WebChoice]:
+        from django.utils import timezone
+
+        from phaen.core.thai import fiscal_year as fiscal_year_of
+
+        fy = fiscal_year or fiscal_year_of(timezone.localdate())
+        choices = fd.period_choices(fy, self.period_kinds)
+        if len(choices) < 2:
+            return {}
+        return {
+            "period": WebChoice(
+                label=pgettext("report", "Period"),
+                choices=choices,
+                initial=fd.default_period_code(fy, self.default_kind),
+            )
+        }
 
     def build(self, *, user, plan, period: str | None = None, **options: Any) -> fd.Followup:
         annual = fd.load_plan(user=user, plan_id=plan)
@@ -804,6 +821,9 @@ class AnnualReport(RoundReport):
     )
     typst_template = "followup_report.typ"
     orientation = "portrait"
+
+    def web_choices(self, organization, fiscal_year: int | None) -> dict[str, WebChoice]:
+        return {}  # the whole year (R12) only
 
     def build(self, *, user, plan, period: str | None = None, **options: Any) -> fd.Followup:
         annual = fd.load_plan(user=user, plan_id=plan)

@@ -18,6 +18,7 @@ from phaen.conftest import ARTIFACTS, require_or_skip
 from phaen.finance.tests.conftest import record
 from phaen.plans import services
 from phaen.plans.models import AnnualPlan
+from phaen.reports.builders.followup_data import default_period_code
 from phaen.reports.models import ReportRun
 from phaen.reports.tests.pdf_text import pdf_text
 from phaen.strategy.services import plan_from_tree
@@ -90,12 +91,14 @@ def test_the_planner_follows_a_warning_and_prints_the_quarterly_report(
     page.goto(base + reverse("web:dashboard"))
     page.click("[data-testid=print-quarterly]")
     card = page.locator("[data-testid=report-quarterly]")
+    quarter = default_period_code(plan.fiscal_year, "quarter")
+    assert card.locator("select[name=quarterly-period]").input_value() == quarter
     card.locator("input[value=pdf]").check()
     card.locator("button[type=submit]").click()
     page.wait_for_selector("[data-testid=run-status]")
     page.wait_for_selector("[data-testid=download]", timeout=90_000)
     run = ReportRun.objects.filter(report="quarterly").latest("pk")
-    assert run.options == {"plan": plan.pk, "period": None}
+    assert run.options == {"plan": plan.pk, "period": quarter}
     with page.expect_download() as info:
         page.click("[data-testid=download]")
     pdfs = ARTIFACTS / "pdfs"
