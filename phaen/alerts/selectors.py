@@ -2,7 +2,8 @@
 
 ``warnings(organization, fiscal_year, today=None)`` gathers every warning kind for an
 organisation's plan in force in a fixed number of queries, whatever the plan's size: each
-kind (``phaen/alerts/kinds/``) reads what it needs for all projects at once.
+kind (``phaen/alerts/kinds/``) reads what it needs for all projects at once. Kinds about the
+organisation itself (a reporting round asked of it) run even without a plan.
 """
 
 from __future__ import annotations
@@ -147,15 +148,18 @@ def context(organization, fiscal_year: int, today: dt.date | None = None) -> Con
 
 
 def warnings(organization, fiscal_year: int, today: dt.date | None = None) -> list[Warning]:
-    """Every warning of ``organization``'s plan in force for BE ``fiscal_year`` as of
-    ``today`` (Asia/Bangkok), most urgent first."""
-    from phaen.alerts.kinds import PROVIDERS
+    """Every warning of ``organization`` for BE ``fiscal_year`` as of ``today``
+    (Asia/Bangkok), most urgent first: those of its plan in force (when it has one) and
+    those of the organisation itself (rounds asked of it)."""
+    from phaen.alerts.kinds import ORGANIZATION_PROVIDERS, PROVIDERS
 
     ctx = context(organization, fiscal_year, today)
     found: list[Warning] = []
     if ctx.plan is not None:
         for provider in PROVIDERS:
             found.extend(provider(ctx))
+    for provider in ORGANIZATION_PROVIDERS:
+        found.extend(provider(ctx))
     return sorted(found, key=lambda w: w.sort_key)
 
 
