@@ -54,6 +54,8 @@ class DashboardFilter(forms.Form):
     def __init__(self, *args, plans, units, has_children, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["plan"].choices = [(p.pk, _plan_label(p)) for p in plans]
+        if not plans:  # nothing to choose: the page says there is no plan yet
+            del self.fields["plan"]
         self.fields["unit"].choices = [("", _("All units"))] + [(u.pk, u.name) for u in units]
         if not has_children:
             del self.fields["scope"]
