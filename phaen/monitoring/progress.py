@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phaen.core import thai
+from phaen.core.uploads import MAX_EVIDENCE_BYTES, check_evidence
 from phaen.monitoring import choices as c
 from phaen.monitoring.models import (
     ActivityProgress,
@@ -40,10 +41,6 @@ __all__ = [
     "snapshot_data",
 ]
 
-MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
-# What the bytes of a photo start with: JPEG, PNG, GIF;
-# WebP is RIFF....WEBP.
-IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a")
 EDITABLE = (c.ReportState.DRAFT, c.ReportState.RETURNED)
 __all__ += ["EDITABLE", "narrative_reason"]
 
@@ -349,37 +346,24 @@ def report_meeting_approval(
     return report
 
 
-def _evidence_kind(upload) -> str:
-    """``photo`` or ``document`` after looking at the file's first bytes (not its name)."""
-    if upload.size > MAX_EVIDENCE_BYTES:
-        raise ValidationError({"file": _("%(name)s is larger than 10 MB.") % {"name": upload.name}})
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    if head.startswith(b"%PDF-"):
-        return c.EvidenceKind.DOCUMENT
-    if any(head.startswith(magic) for magic in IMAGE_MAGIC) or (
-        head[:4] == b"RIFF" and head[8:12] == b"WEBP"
-    ):
-        return c.EvidenceKind.PHOTO
-    raise ValidationError(
-        {
-            "file": _("%(name)s is not a photo (JPEG, PNG, GIF, WebP) or a PDF.")
-            % {"name": upload.name}
-        }
-    )
-
-
 @transaction.atomic
 def evidence_add(*, report: ProgressReport, upload, caption: str = "", by) -> Evidence:
+    """Add a photo or PDF to a draft (or returned) report. The file is checked and a photo
+    re-encoded by :func:`phaen.core.uploads.check_evidence` (upright, at most 2000 px, no
+    EXIF/GPS); errors are on ``file`` and name the file. Nothing is stored on error."""
     report = _locked_report(report)
     if report.state not in EDITABLE:
         raise ValidationError({"file": _("Evidence is added while the report is a draft.")})
-    kind = _evidence_kind(upload)
-    evidence = Evidence(report=report, caption=caption or "", kind=kind)
-    evidence.file.save(upload.name, upload, save=False)
+    checked = check_evidence(upload, field="file")
+    evidence = Evidence(report=report, caption=caption or "", kind=checked.kind)
+    evidence.full_clean(exclude=["file", "report"])  # the caption, before storing anything
+    evidence.file.save(checked.name, checked.file, save=False)
     evidence._history_user = by
-    evidence.save()
+    try:
+        evidence.save()
+    except Exception:
+        evidence.file.delete(save=False)
+        raise
     return evidence
 
 
@@ -389,8 +373,9 @@ def evidence_delete(*, evidence: Evidence, by) -> None:
     if report.state not in EDITABLE:
         raise ValidationError({"file": _("Evidence is removed while the report is a draft.")})
     evidence._history_user = by
-    evidence.file.delete(save=False)
+    storage, name = evidence.file.storage, evidence.file.name
     evidence.delete()
+    transaction.on_commit(lambda: storage.delete(name))  # the file goes once the row has gone
 
 
 @transaction.atomic

@@ -22,7 +22,7 @@ def owner(world):
     return world.role_users["project_owner"]
 
 
-def jpeg(name="photo.png"):
+def photo(name="photo.png"):
     return SimpleUploadedFile(name, png(8, 8), content_type="image/png")
 
 
@@ -96,7 +96,7 @@ def test_submit_acknowledge_seals_a_snapshot(world, good):
         percent=40,
         achievements=[(output, Decimal("75"))],
     )
-    services.evidence_add(report=report, upload=jpeg(), caption="ลงพื้นที่", by=owner(world))
+    services.evidence_add(report=report, upload=photo(), caption="ลงพื้นที่", by=owner(world))
     report = services.report_submit(report=report, by=owner(world))
     assert report.state == ReportState.SUBMITTED
     report = services.report_acknowledge(report=report, by=world.planner)
@@ -137,9 +137,15 @@ def test_evidence_types_and_size_are_checked(world, good):
     with pytest.raises(ValidationError) as exc:
         services.evidence_add(report=report, upload=fake, by=owner(world))
     assert "photo.jpg" in exc.value.message_dict["file"][0]
+    # JPEG's first bytes, then no picture: decoded, refused, nothing stored
+    damaged = SimpleUploadedFile("scan.jpg", b"\xff\xd8\xff\xe0" + b"\x00junk" * 99, "image/jpeg")
+    with pytest.raises(ValidationError) as exc:
+        services.evidence_add(report=report, upload=damaged, by=owner(world))
+    assert "scan.jpg" in exc.value.message_dict["file"][0]
+    assert not report.evidence.exists()
     pdf = SimpleUploadedFile("minutes.pdf", b"%PDF-1.4\n%%EOF", content_type="application/pdf")
     assert services.evidence_add(report=report, upload=pdf, by=owner(world)).kind == "document"
-    big = jpeg()
+    big = photo()
     big.size = services.MAX_EVIDENCE_BYTES + 1
     with pytest.raises(ValidationError) as exc:
         services.evidence_add(report=report, upload=big, by=owner(world))
