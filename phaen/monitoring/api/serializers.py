@@ -10,6 +10,7 @@ from rest_framework import serializers
 from phaen.api.serializers import ModelSerializer, ScopedPrimaryKeyRelatedField
 from phaen.monitoring import choices as c
 from phaen.monitoring import models as m
+from phaen.monitoring.api.uploads import EvidenceFileSerializer
 from phaen.plans.models import Activity, AnnualPlan, Project, ProjectOutput, Risk
 
 TIMESTAMPS = ["created_at", "updated_at"]
@@ -167,6 +168,13 @@ class EvidenceSerializer(ModelSerializer):
         model = m.Evidence
         fields = ["id", "report", "file", "caption", "kind", *TIMESTAMPS]
         read_only_fields = fields
+
+
+class EvidenceUploadSerializer(EvidenceFileSerializer):
+    """A new evidence file of a draft (or returned) report, sent as multipart/form-data."""
+
+    report = ScopedPrimaryKeyRelatedField(queryset=m.ProgressReport.objects.all())
+    caption = serializers.CharField(required=False, allow_blank=True, default="", max_length=300)
 
 
 class ReportSnapshotSerializer(ModelSerializer):

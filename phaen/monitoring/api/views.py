@@ -1,6 +1,7 @@
 """API endpoints of follow-up: reporting periods (lock/unlock), monthly progress reports
 (with submit, acknowledge, return, staff-meeting approval and bulk submission), evidence
-and sealed snapshots (read-only), project checks, problems and coordination meetings."""
+files (uploaded as multipart/form-data, removed while the report is a draft), sealed
+snapshots (read-only), project checks, problems and coordination meetings."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from phaen.api.viewsets import IdLookupMixin, ScopedModelViewSet
 from phaen.monitoring import models as m
 from phaen.monitoring import services
 from phaen.monitoring.api import serializers as s
+from phaen.monitoring.api.uploads import TextMultiPartParser, UploadSchema
 from phaen.organizations import access
 
 
@@ -189,13 +191,34 @@ class ProgressReportViewSet(ScopedModelViewSet):
         return Response({"submitted": data}, status=status.HTTP_201_CREATED)
 
 
-class EvidenceViewSet(ReadOnlyScoped):
-    """Evidence files of reports (uploaded on the report's page, which accepts a phone
-    camera's photo)."""
+class EvidenceViewSet(ScopedModelViewSet):
+    """Evidence files of reports. Upload one with POST as multipart/form-data (``report``,
+    ``file``, ``caption``): a photo or a PDF of at most 10 MB, while the report is a draft
+    or returned; a photo is stored upright, at most 2000 px, without EXIF (no GPS location).
+    DELETE removes one, on the same conditions. Writers are those of the report: the
+    project's owner (or its lead position's holder) and planners."""
 
     queryset = m.Evidence.objects.all()
     serializer_class = s.EvidenceSerializer
+    http_method_names = ["get", "post", "delete", "head", "options"]
+    parser_classes = [TextMultiPartParser]
+    schema = UploadSchema()
     filterset_class = _filter(m.Evidence, report=IdFilter(field_name="report"))
+
+    @extend_schema(request=s.EvidenceUploadSerializer, responses={201: s.EvidenceSerializer})
+    def create(self, request, *args, **kwargs):
+        body = s.EvidenceUploadSerializer(data=request.data, context=self.get_serializer_context())
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        if not access.can(request.user, "change", data["report"]):
+            raise exceptions.PermissionDenied(self.denied_message)
+        evidence = services.evidence_add(
+            report=data["report"], upload=data["file"], caption=data["caption"], by=request.user
+        )
+        return Response(self.get_serializer(evidence).data, status=status.HTTP_201_CREATED)
+
+    def perform_destroy(self, instance):
+        services.evidence_delete(evidence=instance, by=self.request.user)
 
 
 class ReportSnapshotViewSet(ReadOnlyScoped):
