@@ -29,7 +29,12 @@ class ResultForm(forms.Form):
     comment = forms.CharField(
         label=_("comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    evidence = forms.FileField(label=_("evidence"), required=False)
+    evidence = forms.FileField(
+        label=_("evidence"),
+        required=False,
+        # a photo or a PDF (checked by the service); a phone offers its camera
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*,application/pdf"}),
+    )
 
 
 class AgreementForm(forms.ModelForm):

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from phaen.core.uploads import check_evidence
 from phaen.monitoring.choices import PeriodKind
 from phaen.monitoring.services import PeriodLockedError, ensure_open
 from phaen.performance import scoring
@@ -92,8 +93,12 @@ def result_record(
     comment: str = "",
     evidence=None,
 ) -> IndicatorResult:
-    """Record (or correct) the indicator's actual value for ``period``."""
+    """Record (or correct) the indicator's actual value for ``period``. ``evidence`` (an
+    upload, optional) replaces the result's evidence file after the checks of
+    :func:`phaen.core.uploads.check_evidence` (errors on ``evidence``)."""
     check_result(indicator=indicator, period=period)
+    if evidence is not None:
+        evidence = check_evidence(evidence, field="evidence").file
     # Ordered by pk alone: the model's ordering joins the period, and PostgreSQL refuses
     # FOR UPDATE on the nullable side of an outer join.
     result = IndicatorResult.objects.select_for_update().filter(
@@ -102,6 +107,7 @@ def result_record(
     result.organization_id = period.organization_id
     result.actual = actual
     result.comment = comment or ""
+    replaced = result.evidence.name if evidence is not None else ""
     if evidence is not None:
         result.evidence = evidence
     result.recorded_by = by
@@ -109,6 +115,55 @@ def result_record(
     result.full_clean(validate_unique=False)
     result._history_user = by
     result.save()
+    _delete_on_commit(result.evidence.storage, replaced, keep=result.evidence.name)
+    return result
+
+
+def _delete_on_commit(storage, name: str, keep: str = "") -> None:
+    """Remove a replaced or removed evidence file once the change is committed."""
+    if name and name != keep:
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+def _locked_result(result: IndicatorResult) -> IndicatorResult:
+    return (
+        IndicatorResult.objects.select_for_update()
+        .select_related("indicator", "period")
+        .order_by("pk")
+        .get(pk=result.pk)
+    )
+
+
+@transaction.atomic
+def result_evidence_set(*, result: IndicatorResult, upload, by) -> IndicatorResult:
+    """Attach (or replace) the evidence file of a result: a photo or a PDF checked and
+    cleaned by :func:`phaen.core.uploads.check_evidence`. Refused naming the field: a locked
+    period (``period``), a file that is not a photo or PDF, too large, or a photo that does
+    not decode (``evidence``). The replaced file is deleted once committed."""
+    check_result(indicator=result.indicator, period=result.period)
+    file = check_evidence(upload, field="evidence").file
+    result = _locked_result(result)
+    replaced = result.evidence.name
+    result.evidence = file
+    result._history_user = by
+    result.save()
+    _delete_on_commit(result.evidence.storage, replaced, keep=result.evidence.name)
+    return result
+
+
+@transaction.atomic
+def result_evidence_remove(*, result: IndicatorResult, by) -> IndicatorResult:
+    """Remove the evidence file of a result (nothing to do when it has none). A locked
+    period refuses it (``period``)."""
+    check_result(indicator=result.indicator, period=result.period)
+    result = _locked_result(result)
+    if not result.evidence:
+        return result
+    removed = result.evidence.name
+    result.evidence = ""
+    result._history_user = by
+    result.save()
+    _delete_on_commit(result.evidence.storage, removed)
     return result
 
 

@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from phaen.api.errors import django_errors_to_detail
 from phaen.api.filters import IdFilter
 from phaen.api.viewsets import IdLookupMixin, ScopedModelViewSet
+from phaen.monitoring.api.uploads import EvidenceFileSerializer, TextMultiPartParser, UploadSchema
 from phaen.organizations import access
 from phaen.performance import selectors, services
 from phaen.performance.api import serializers as s
@@ -36,9 +37,14 @@ def _django_to_drf(error: DjangoValidationError) -> exceptions.ValidationError:
 
 
 class IndicatorResultViewSet(ScopedModelViewSet):
+    """Indicator results (JSON). Their evidence file is uploaded, replaced (POST,
+    multipart/form-data ``file``) or removed (DELETE) at ``{id}/evidence/``."""
+
     queryset = IndicatorResult.objects.all()
     serializer_class = s.IndicatorResultSerializer
     create_capability = "edit_plans"
+    schema = UploadSchema()
+    refused_deletes = ("evidence",)  # DELETE …/evidence/ in a locked period: 400 naming it
     filterset_class = _filter(
         IndicatorResult,
         organization=IdFilter(field_name="organization"),
@@ -84,6 +90,44 @@ class IndicatorResultViewSet(ScopedModelViewSet):
                 {"period": [_("A result's indicator and period cannot change; add a new one.")]}
             )
         self._record(serializer, instance)
+
+    @extend_schema(
+        methods=["POST"],
+        request=EvidenceFileSerializer,
+        responses=s.IndicatorResultSerializer,
+        description=(
+            "Attach or replace the result's evidence file (multipart/form-data `file`): a "
+            "photo (JPEG, PNG, GIF, WebP) or a PDF, at most 10 MB. A photo is stored upright, "
+            "at most 2000 px on its longest side, without EXIF (no GPS location). A locked "
+            "period is refused (`period`)."
+        ),
+    )
+    @extend_schema(
+        methods=["DELETE"],
+        request=None,
+        responses={204: None},
+        description="Remove the result's evidence file (a locked period is refused).",
+    )
+    @action(detail=True, methods=["post", "delete"], parser_classes=[TextMultiPartParser])
+    def evidence(self, request, pk=None):
+        result = self.get_object()
+        if not access.can(request.user, "change", result):
+            raise exceptions.PermissionDenied()
+        if request.method == "DELETE":
+            services.result_evidence_remove(result=result, by=request.user)
+            return Response(status=204)
+        body = EvidenceFileSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        try:
+            result = services.result_evidence_set(
+                result=result, upload=body.validated_data["file"], by=request.user
+            )
+        except DjangoValidationError as error:
+            detail = django_errors_to_detail(error)
+            if "evidence" in detail:  # the service's field is this endpoint's `file`
+                detail["file"] = detail.pop("evidence")
+            raise exceptions.ValidationError(detail) from None
+        return Response(self.get_serializer(self.base_queryset().get(pk=result.pk)).data)
 
     @extend_schema(
         request=s.BulkSerializer,
