@@ -12,6 +12,7 @@ class WarningKind(models.TextChoices):
     CARRY_OVER_DUE = "carry_over_due", _("Carry-over money to spend")
     RISK_TRIGGERED = "risk_triggered", _("Risk trigger reported")
     REPORT_POSTING = "report_posting", _("Monitoring report not posted")
+    ROUND_SUBMISSION = "round_submission", _("Reporting round not submitted")
     STALE = "stale", _("Not updated for too long")
 
 

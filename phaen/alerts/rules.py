@@ -34,18 +34,9 @@ def _int(row: dict, column: str, line: int) -> int:
     return value
 
 
-def known_kinds() -> set[str]:
-    """Kinds a rule may name: the ``WarningKind`` choices and the reporting-round kind,
-    whose rule is kept here before ``WarningKind`` has it (``kinds/__init__.py`` registers
-    its provider once it does)."""
-    from phaen.alerts.kinds.rounds import KIND as ROUND_SUBMISSION
-
-    return {*WarningKind.values, ROUND_SUBMISSION}
-
-
 def parse_rules(text: str) -> dict[str, ReminderRule]:
     rules: dict[str, ReminderRule] = {}
-    known = known_kinds()
+    known = set(WarningKind.values)
     for line, row in enumerate(csv.DictReader(text.splitlines()), start=2):
         kind = (row.get("kind") or "").strip()
         if kind not in known:

@@ -339,7 +339,11 @@ class _Sender:
 def _organizations(fiscal_year: int, only=None):
     from phaen.organizations.models import Organization
 
-    orgs = Organization.objects.filter(is_active=True, annual_plans__fiscal_year=fiscal_year)
+    years = (fiscal_year - 1, fiscal_year)  # a round of last year may still be open
+    orgs = Organization.objects.filter(is_active=True).filter(
+        Q(annual_plans__fiscal_year=fiscal_year)
+        | Q(round_submissions__round__fiscal_year__in=years)
+    )
     if only:
         orgs = orgs.filter(Q(code__in=only) | Q(pk__in=[o for o in only if str(o).isdigit()]))
     return orgs.distinct().order_by("path")
@@ -348,8 +352,9 @@ def _organizations(fiscal_year: int, only=None):
 def send_reminders(
     *, today: dt.date | None = None, dry_run: bool = False, organizations=None
 ) -> RunResult:
-    """Send today's reminders for every active organisation with a plan this fiscal year
-    (``organizations``: codes to limit the run). Returns what was sent per channel."""
+    """Send today's reminders for every active organisation with a plan this fiscal year or
+    asked in a reporting round (``organizations``: codes to limit the run). Returns what was
+    sent per channel."""
     from phaen.alerts.selectors import warnings as compute
 
     today = today or timezone.localdate()

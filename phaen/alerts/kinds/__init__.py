@@ -5,7 +5,6 @@ and returns warnings, running a fixed number of queries for the whole plan.
 ``ORGANIZATION_PROVIDERS`` read only the organisation (``ctx.organization``) and run
 whether or not it has a plan."""
 
-from phaen.alerts.choices import WarningKind
 from phaen.alerts.kinds import indicators, money, posting, progress, rounds
 
 PROVIDERS = [
@@ -21,7 +20,5 @@ PROVIDERS = [
     posting.report_posting,
 ]
 
-# The round kind is shown, filtered, logged and labelled through ``WarningKind``
-# (choices.py, with a migration of ReminderLog.kind's choices): it is registered once that
-# enumeration has it, so the pages never meet a kind they do not know.
-ORGANIZATION_PROVIDERS = [rounds.round_submission] if rounds.KIND in WarningKind.values else []
+# Providers of an organisation's own duties, computed even when it has no plan this year.
+ORGANIZATION_PROVIDERS = [rounds.round_submission]
