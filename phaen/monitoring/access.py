@@ -1,6 +1,10 @@
 """Access policies of follow-up records (registered with the one permission module).
 
 * everyone with a role in the organisation (or in a parent of it) reads;
+* except problems: a problem not yet *published to staff* is read only by planners (and
+  organisation administrators) of the organisation or of a parent of it, and by the
+  problem's owner (the person named, or whoever currently holds the position named);
+  every other role reads the published ones;
 * planners (and organisation administrators) manage periods, check projects,
   acknowledge/return reports, lock periods and keep the problem register and meetings;
 * a project owner writes the reports of the projects they own or lead (the same object
@@ -38,6 +42,31 @@ def _local_administration(_ctx) -> Q:
 def _planner_rules() -> dict:
     manage = [Rule(PLANNERS)]
     return {"view": READ, "add": manage, "change": manage, "delete": manage}
+
+
+def _published(_ctx) -> Q:
+    """Object fact: the problem is published to staff."""
+    return Q(published=True)
+
+
+def _problem_owner(ctx) -> Q:
+    """Object fact: the user is the problem's owner, as the person named or as the current
+    holder of the position named."""
+    condition = Q(pk__in=[])
+    if ctx.person_id:
+        condition |= Q(owner_person_id=ctx.person_id)
+    if ctx.position_ids:
+        condition |= Q(owner_position_id__in=sorted(ctx.position_ids))
+    return condition
+
+
+# Problems: planners read the whole register, the owner their own problems, every other
+# role (staff, project owners, finance, executives, committee) the published ones.
+PROBLEM_VIEW = [
+    Rule(PLANNERS, descendants=True),
+    Rule(ALL_ROLES, descendants=True, object_q=_published),
+    Rule(None, object_q=_problem_owner),
+]
 
 
 def register_policies() -> None:
@@ -78,7 +107,9 @@ def register_policies() -> None:
         org_path="report__project__plan__organization",
         rules={"view": READ, "add": [], "change": [], "delete": []},
     )
-    register(m.Problem, org_path="plan__organization", rules=_planner_rules())
+    register(
+        m.Problem, org_path="plan__organization", rules={**_planner_rules(), "view": PROBLEM_VIEW}
+    )
     local = [Rule(PLANNERS, object_q=_local_administration)]
     register(
         m.ReportPosting,

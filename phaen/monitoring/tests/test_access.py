@@ -39,6 +39,14 @@ def records(world, good):
         description="x",
         found_on=good.start_date,
     )
+    published = services.problem_save(
+        plan=good.plan,
+        by=world.planner,
+        category="other",
+        description="published",
+        found_on=good.start_date,
+        published=True,
+    )
     meeting = services.meeting_save(
         plan=good.plan, by=world.planner, held_on=good.start_date, title="m"
     )
@@ -48,6 +56,7 @@ def records(world, good):
         "snapshot": ReportSnapshot.objects.get(),
         "check": ProjectCheck.objects.get(pk=check.pk),
         "problem": problem,
+        "published_problem": published,
         "meeting": CoordinationMeeting.objects.get(pk=meeting.pk),
     }
 
@@ -62,7 +71,9 @@ EXPECTED = {
     ("snapshot", "change"): set(),
     ("check", "change"): {"planner", "org_admin"},
     ("check", "decide"): {"executive"},
-    ("problem", "view"): set(ROLES),
+    ("problem", "view"): {"planner", "org_admin"},  # not published to staff
+    ("published_problem", "view"): set(ROLES),
+    ("published_problem", "change"): {"planner", "org_admin"},
     ("problem", "change"): {"planner", "org_admin"},
     ("meeting", "change"): {"planner", "org_admin"},
 }
@@ -80,7 +91,9 @@ def test_roles_in_the_own_organisation(world, records, key):
 def test_roles_elsewhere_read_only_from_a_parent(world, records, relation, role):
     user = make_user(world.org(relation), role)
     for name, record in records.items():
-        assert can(user, "view", record) == (relation == "parent"), name
+        # a problem not published to staff: only a parent's planners read it
+        reads = relation == "parent" and (name != "problem" or role == "planner")
+        assert can(user, "view", record) == reads, name
         for action in ("change", "acknowledge", "decide", "delete"):
             assert not can(user, action, record), (name, action)
 
