@@ -163,6 +163,12 @@ class ProblemForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 3}),
             "measure": forms.Textarea(attrs={"rows": 2}),
         }
+        help_texts = {
+            "published": _(
+                "Everyone in the organisation then sees it on the page “Problems and "
+                "measures”; publishing notifies each of them once."
+            ),
+        }
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)

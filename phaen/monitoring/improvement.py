@@ -1,12 +1,28 @@
-"""Problems and improvement: the problem register and plan-coordination meetings."""
+"""Problems and improvement: the problem register and plan-coordination meetings.
+
+Publishing a problem to staff (unpublished or new → published) notifies, in the app, every
+user with a role in the plan's organisation, once per user and problem: unpublishing and
+publishing again reaches only those not notified before (users who joined since)."""
 
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
 
+from phaen.core import thai
 from phaen.monitoring.models import CoordinationMeeting, MeetingDecision, Problem
 
-__all__ = ["meeting_save", "problem_save"]
+__all__ = [
+    "PROBLEM_PUBLISHED",
+    "meeting_save",
+    "problem_notify_published",
+    "problem_save",
+    "problem_staff_url",
+]
+
+PROBLEM_PUBLISHED = "problem_published"  # the notifications' kind
 
 PROBLEM_FIELDS = (
     "project",
@@ -28,6 +44,15 @@ def problem_save(*, plan, by, problem: Problem | None = None, **fields) -> Probl
     from django.utils.translation import gettext as _
 
     problem = problem or Problem(plan=plan)
+    # What is stored, not the instance: a model form has already set the new values on it.
+    # The row is locked so that two planners publishing at once notify once.
+    was_published = bool(
+        problem.pk
+        and Problem.objects.select_for_update()
+        .filter(pk=problem.pk)
+        .values_list("published", flat=True)
+        .first()
+    )
     problem.plan = plan
     for name in PROBLEM_FIELDS:
         if name in fields:
@@ -44,7 +69,89 @@ def problem_save(*, plan, by, problem: Problem | None = None, **fields) -> Probl
     problem.full_clean()
     problem._history_user = by
     problem.save()
+    if problem.published and not was_published:
+        problem_notify_published(problem=problem)
     return problem
+
+
+def problem_staff_url(problem: Problem) -> str:
+    """The problem on the staff page "Problems and measures" of its plan."""
+    url = reverse("monitoring:problems_staff")
+    return f"{url}?plan={problem.plan_id}#problem-{problem.pk}"
+
+
+def problem_notify_published(*, problem: Problem) -> int:
+    """Notify every active user with a role in the problem's organisation (through their
+    person or a position they hold today; the planner publishing it included, so everyone
+    has the same record) that ``problem`` is published, except users already notified of
+    it. Returns how many were notified. Two queries whatever the number of users: the
+    recipients, and one bulk insert.
+
+    The alerts app's ``notify`` writes one validated notification at a time (three queries
+    per user), so the rows are inserted here in bulk, cut to the model's lengths as
+    ``notify`` does. Imported here: alerts comes after monitoring in the apps' order."""
+    from django.contrib.auth import get_user_model
+
+    from phaen.alerts.models import Notification
+    from phaen.organizations.models import Appointment
+
+    organization = problem.plan.organization
+    anchor = f"#problem-{problem.pk}"
+    holders = Appointment.objects.current(timezone.localdate()).filter(
+        position__role_assignments__organization=organization
+    )
+    already = Notification.objects.filter(kind=PROBLEM_PUBLISHED, url__endswith=anchor)
+    recipients = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(person__role_assignments__organization=organization)
+            | Q(person__appointments__in=holders)
+        )
+        .exclude(pk__in=already.values("recipient_id"))
+        .distinct()
+        .values_list("pk", flat=True)
+    )
+    subject, message = _published_texts(problem)
+    url = problem_staff_url(problem)
+    made = Notification.objects.bulk_create(
+        Notification(
+            recipient_id=user_id,
+            organization=organization,
+            kind=PROBLEM_PUBLISHED,
+            subject=subject[:500],
+            message=message,
+            url=url[:500],
+        )
+        for user_id in recipients
+    )
+    return len(made)
+
+
+def _published_texts(problem: Problem) -> tuple[str, str]:
+    from django.utils.translation import get_language
+    from django.utils.translation import gettext as _
+
+    subject = _("Problem published to staff: %(problem)s") % {
+        "problem": " ".join(problem.description.split())[:200]
+    }
+    lines = []
+    if problem.measure:
+        lines.append(_("Measure decided: %(measure)s") % {"measure": problem.measure})
+    owners = [str(o) for o in (problem.owner_position, problem.owner_person) if o is not None]
+    if owners:
+        lines.append(_("Owner: %(owner)s") % {"owner": ", ".join(owners)})
+    if problem.due:
+        lines.append(
+            _("Due: %(date)s")
+            % {
+                "date": thai.format_thai_date(
+                    problem.due, style="medium", lang=get_language() or "th"
+                )
+            }
+        )
+    lines.append(_("Plan: %(plan)s") % {"plan": problem.plan.title})
+    return subject, "\n".join(lines)
 
 
 @transaction.atomic

@@ -16,6 +16,7 @@ urlpatterns = [
     path("evidence/<int:pk>/", views.evidence_file, name="evidence_file"),
     path("evidence/<int:pk>/delete/", views.evidence_delete, name="evidence_delete"),
     path("problems/", views.problem_list, name="problems"),
+    path("problems/staff/", views.problems_staff, name="problems_staff"),
     path("problems/new/", views.problem_form, name="problem_create"),
     path("problems/<int:pk>/", views.problem_form, name="problem_edit"),
     path("meetings/new/", views.meeting_form, name="meeting_create"),

@@ -1,19 +1,21 @@
 """Pages of project follow-up: the list of the plan in force, a project's follow-up, the
 owner's monthly report (usable on a phone), the planner's acknowledgement, the project
-check before it starts, the problem register and coordination meetings. Views are thin:
-rules live in the services, reads in the selectors, permissions in access.py."""
+check before it starts, the problem register and coordination meetings, the staff page of
+problems and measures. Views are thin: rules live in the services, reads in the selectors,
+permissions in access.py."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from phaen.core.forms import add_service_errors
 from phaen.monitoring import choices as c
@@ -471,6 +473,59 @@ def problem_list(request):
             "carried": selectors.carried_decisions(org, request.fiscal_year),
             "can_manage": plan is not None and access.can_in_org(request.user, "edit_plans", org),
             "breadcrumbs": _crumbs((_("Problems and improvement"), None)),
+        },
+    )
+
+
+@login_required
+@require_safe
+def problems_staff(request):
+    """Problems and measures: the problems published to staff, read-only and printable,
+    grouped by status. The plan in force of the working organisation and year, or the one
+    named by ``?plan=`` (the link in the publishing notification)."""
+    plan_id = request.GET.get("plan")
+    if plan_id:
+        if not plan_id.isdigit():
+            raise Http404
+        plan = get_object_or_404(
+            AnnualPlan.objects.for_user(request.user, "view").select_related("organization"),
+            pk=int(plan_id),
+        )
+        organization = plan.organization
+    else:
+        plan = _plan(request)
+        organization = request.organization
+    groups, total = [], 0
+    if plan is not None:
+        problems = (
+            Problem.objects.filter(plan=plan, published=True)
+            .for_user(request.user, "view")
+            .select_related("project", "owner_position", "owner_person")
+            .order_by(F("due").asc(nulls_last=True), "found_on", "id")
+        )
+        by_status: dict[str, list] = {}
+        for problem in problems:
+            by_status.setdefault(problem.status, []).append(problem)
+        groups = [
+            {"status": value, "label": label, "problems": by_status[value]}
+            for value, label in c.ProblemStatus.choices
+            if value in by_status
+        ]
+        total = sum(len(g["problems"]) for g in groups)
+    return render(
+        request,
+        "monitoring/problems_staff.html",
+        {
+            "plan": plan,
+            "organization": organization,
+            "groups": groups,
+            "total": total,
+            "today": timezone.localdate(),
+            "done": c.ProblemStatus.DONE,
+            "breadcrumbs": _crumbs(
+                (_("Problems and improvement"), reverse("monitoring:problems")),
+                (_("Problems and measures"), None),
+            ),
         },
     )
 
