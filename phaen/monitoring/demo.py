@@ -2,7 +2,9 @@
 year's months that have passed (October acknowledged, November partly in draft), photos
 generated at load time, one project behind its plan with a narrative and its first risk
 reported as occurred, one report overdue,
-project checks, problems and a coordination meeting. People are fictional."""
+project checks, problems and a coordination meeting, and at the local administration the
+posting of each monitoring round that has ended and been presented by the demo's "today".
+People are fictional."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from phaen.core.thai import fiscal_year
 from phaen.monitoring import selectors, services
 from phaen.monitoring.choices import PeriodKind
 from phaen.monitoring.images import png
+from phaen.monitoring.models import ReportPosting
 
 ORGS = {"SK-PMJ": "planner", "SAO-NBT": "lao.planner"}
 COLOURS = [
@@ -32,6 +35,16 @@ PROBLEMS_TEXT = [
     "กลุ่มเป้าหมายบางส่วนไม่สะดวกเข้าร่วมในวันทำการ",
     "",
 ]
+# The local administration's posting of its six-month and annual monitoring reports: the
+# executive presents a round to the council this many days after it ends, the report is
+# posted a few days later (well within posting.POSTED_WITHIN_DAYS) and stays up for longer
+# than posting.MIN_POSTED_DAYS. Weekends are skipped: offices present and post on workdays.
+PRESENTED_AFTER_DAYS = 10
+POSTED_AFTER_DAYS = 3
+POSTED_FOR_DAYS = 45
+POSTING_NOTE = (
+    "ปิดประกาศ ณ บอร์ดประชาสัมพันธ์ที่ทำการองค์การบริหารส่วนตำบล และเผยแพร่บนเว็บไซต์ขององค์การบริหารส่วนตำบล"
+)
 
 
 def _writer(ctx, project, planner):
@@ -134,6 +147,52 @@ def _follow_up(ctx, code: str, planner_login: str) -> None:
                     )
     _checks(ctx, projects, planner, code)
     _problems(plan, projects, behind, overdue, planner, ctx)
+    postings(plan, planner, ctx.today)
+
+
+def _workday(day: dt.date) -> dt.date:
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    return day
+
+
+def postings(plan, by, today: dt.date) -> list[ReportPosting]:
+    """Record, for a local administration's ``plan``, the posting of each round of its year
+    (six-month, annual) that has ended and been presented by ``today``: presented some days
+    after the round's end, posted at the office notice board and on the website a few days
+    later for the required period. Nothing is recorded for a round that has not ended, and
+    a report presented but not yet due to be posted is recorded without a posting date."""
+    org = plan.organization
+    if not org.kind.is_local_administration:
+        return []
+    rounds = [
+        p
+        for p in services.periods_ensure(organization=org, fiscal_year=plan.fiscal_year)
+        if p.kind == PeriodKind.ROUND and p.number in services.POSTING_ROUNDS
+    ]
+    made = []
+    for period in rounds:
+        if period.end >= today:
+            continue  # the round has not ended
+        presented = _workday(period.end + dt.timedelta(days=PRESENTED_AFTER_DAYS))
+        if presented > today:
+            continue  # not presented yet
+        posted_from = _workday(presented + dt.timedelta(days=POSTED_AFTER_DAYS))
+        posted_until = posted_from + dt.timedelta(days=POSTED_FOR_DAYS - 1)
+        if posted_from > today:
+            posted_from = posted_until = None
+        made.append(
+            services.posting_save(
+                plan=plan,
+                period=period,
+                by=by,
+                reported_on=presented,
+                posted_from=posted_from,
+                posted_until=posted_until,
+                note=POSTING_NOTE if posted_from else "",
+            )
+        )
+    return made
 
 
 def _checks(ctx, projects, planner, code) -> None:
