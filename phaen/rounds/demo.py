@@ -1,5 +1,6 @@
-"""Demo: the provincial education office (ศธจ.นครศรีธรรมราช, NST-PEO) opens a Q1 round of
-the current fiscal year for its agencies, with a deadline that has just passed:
+"""Demo: the provincial education office (ศธจ.นครศรีธรรมราช, NST-PEO) opens a round for the
+last whole month of the current fiscal year (the month itself in October) for its agencies,
+with a deadline that has just passed:
 
 * สพป.นครศรีธรรมราช เขต 1 (NST-PESAO1, login agency.planner) submitted, was sent back
   once with a comment and submitted again: it waits for the office's decision;
@@ -17,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from phaen.core.thai import fiscal_year, fiscal_year_range
+from phaen.core.thai import be_year, fiscal_year, fiscal_year_range, month_name
 
 AGENCY_PLANS = {
     "NST-SESAO": [
@@ -138,7 +139,7 @@ def _followup(ctx, org, fy: int, by) -> None:
                 budget_line=line,
                 kind="disbursement",
                 number=f"ฎ{org.pk:02d}{n + 1:03d}/{fy}",
-                date=days[-1],
+                date=days[0],  # in the month the round asks for
                 amount=(line.amount * percent / 100).quantize(Decimal("0.01")),
                 by=by,
                 manual=False,
@@ -158,11 +159,17 @@ def load(ctx) -> None:
     for code in ("NST-PESAO1", "NST-SESAO", "NST-DLE"):
         _followup(ctx, ctx.organizations[code], fy, planners[code])
 
+    month = ctx.today.replace(day=1) - dt.timedelta(days=1)  # the last whole month
+    if fiscal_year(month) != fy:
+        month = ctx.today
     round_ = services.round_open(
         organization=peo,
         fiscal_year=fy,
-        period_code="Q1",
-        title=f"รายงานผลการดำเนินงานตามแผนปฏิบัติการ ไตรมาสที่ 1 ปีงบประมาณ {fy}",
+        period_code=f"{be_year(month.year)}-{month.month:02d}",
+        title=(
+            "รายงานผลการดำเนินงานตามแผนปฏิบัติการ ประจำเดือน"
+            f"{month_name(month.month)} {be_year(month.year)}"
+        ),
         instructions=(
             "ให้หน่วยงานในสังกัดรายงานความก้าวหน้าโครงการ ผลการเบิกจ่าย และปัญหาอุปสรรค "
             "ผ่านระบบ เพื่อรวบรวมเสนอคณะกรรมการศึกษาธิการจังหวัด"
