@@ -126,12 +126,7 @@ def _delete_on_commit(storage, name: str, keep: str = "") -> None:
 
 
 def _locked_result(result: IndicatorResult) -> IndicatorResult:
-    return (
-        IndicatorResult.objects.select_for_update()
-        .select_related("indicator", "period")
-        .order_by("pk")
-        .get(pk=result.pk)
-    )
+    return IndicatorResult.objects.select_for_update().order_by("pk").get(pk=result.pk)
 
 
 @transaction.atomic
