@@ -75,10 +75,13 @@ def round_open(
     round_.full_clean()
     round_._history_user = by
     round_.save()
+    asked = []
     for child in sorted({o.pk: o for o in children}.values(), key=lambda o: o.code):
         submission = RoundSubmission(round=round_, organization=child)
         submission._history_user = by
         submission.save()
+        asked.append(submission)
+    _tell_planners(round_, asked, amended=False)
     return round_
 
 
@@ -197,8 +200,58 @@ def round_amend(
         fresh._history_user = by
         fresh.save()
         RoundChange.objects.bulk_create(changes)
+    new = [ch.organization_id for ch in changes if ch.field == c.ChangeField.ASKED]
+    _tell_planners(
+        fresh,
+        RoundSubmission.objects.filter(round=fresh, organization__in=new).select_related(
+            "organization"
+        ),
+    )
+    if any(ch.field in ROUND_FIELDS for ch in changes):
+        still_due = (
+            RoundSubmission.objects.filter(round=fresh, state__in=(S.NOT_SUBMITTED, S.RETURNED))
+            .exclude(organization__in=new)
+            .select_related("organization")
+        )
+        _tell_planners(fresh, still_due, amended=True)
     fresh.applied_changes = changes
     return fresh
+
+
+ROUND_FIELDS = (c.ChangeField.TITLE, c.ChangeField.INSTRUCTIONS, c.ChangeField.DEADLINE)
+
+
+def _tell_planners(round_: ReportingRound, submissions, amended: bool = False) -> None:
+    """An in-app notification to the planners of each organisation asked (or whose round was
+    amended while it still owes its report), linking to its submission."""
+    from django.urls import reverse
+
+    from phaen.alerts.choices import WarningKind
+    from phaen.alerts.services import Directory, notify
+    from phaen.organizations.choices import Role
+
+    today = timezone.localdate()
+    values = {
+        "parent": round_.organization,
+        "title": round_.title,
+        "deadline": thai.format_thai_date(round_.deadline),
+    }
+    subject = (
+        _("%(parent)s amended the round “%(title)s”: report by %(deadline)s")
+        if amended
+        else _("%(parent)s asks for your report “%(title)s” by %(deadline)s")
+    ) % values
+    for submission in submissions:
+        directory = Directory(submission.organization, [], today)
+        for user_id in directory.role(Role.PLANNER):
+            notify(
+                recipient=directory.users[user_id],
+                kind=WarningKind.ROUND_SUBMISSION,
+                subject=subject,
+                message=round_.instructions,
+                url=reverse("rounds:submission_detail", args=[submission.pk]),
+                organization=submission.organization,
+            )
 
 
 def _claim(submission: RoundSubmission, expect: tuple[str, ...], **changes) -> RoundSubmission:
