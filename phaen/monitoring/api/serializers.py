@@ -3,6 +3,7 @@ rules as the pages); relations accept only objects the requesting user may see."
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -164,9 +165,23 @@ class MeetingApprovalSerializer(serializers.Serializer):
 
 
 class EvidenceSerializer(ModelSerializer):
+    file = serializers.SerializerMethodField(
+        help_text="Where to download the file (GET, with the same access as the evidence)."
+    )
+
+    name = serializers.SerializerMethodField(help_text="The stored file's name.")
+
+    def get_name(self, evidence) -> str:
+        return evidence.file.name.rsplit("/", 1)[-1]
+
+    def get_file(self, evidence) -> str:
+        url = reverse("api:evidence-download", args=[evidence.pk])
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request else url
+
     class Meta:
         model = m.Evidence
-        fields = ["id", "report", "file", "caption", "kind", *TIMESTAMPS]
+        fields = ["id", "report", "file", "name", "caption", "kind", *TIMESTAMPS]
         read_only_fields = fields
 
 

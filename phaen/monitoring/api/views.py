@@ -8,6 +8,8 @@ from __future__ import annotations
 import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
+from django.http import FileResponse
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -219,6 +221,19 @@ class EvidenceViewSet(ScopedModelViewSet):
 
     def perform_destroy(self, instance):
         services.evidence_delete(evidence=instance, by=self.request.user)
+
+    @extend_schema(
+        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+        description="The evidence file itself, for whoever may read the evidence.",
+    )
+    @action(detail=True, methods=["get"], url_path="file")
+    def download(self, request, pk=None):
+        evidence = self.get_object()
+        try:
+            handle = evidence.file.open("rb")
+        except FileNotFoundError:
+            raise exceptions.NotFound() from None
+        return FileResponse(handle, filename=evidence.file.name.rsplit("/", 1)[-1])
 
 
 class ReportSnapshotViewSet(ReadOnlyScoped):

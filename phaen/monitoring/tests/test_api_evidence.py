@@ -70,7 +70,7 @@ def test_a_phone_photo_is_stored_upright_small_and_without_its_exif_or_gps(world
     assert response.status_code == 201, response.json()
     body = response.json()
     assert body["report"] == report.pk and body["kind"] == "photo" and body["caption"] == "หมู่ 3"
-    assert body["file"].endswith(".jpg")
+    assert body["name"].endswith(".jpg")
     image = stored_image(body["id"])
     assert image.format == "JPEG"
     assert image.size == (1500, 2000)  # turned upright (portrait), longest side 2000
@@ -93,7 +93,7 @@ def test_a_png_stays_a_png_without_its_text_and_exif(world, report, owner):
     response = upload(bearer_client(owner), report, "map.png", buffer.getvalue(), "image/png")
 
     assert response.status_code == 201, response.json()
-    assert response.json()["kind"] == "photo" and response.json()["file"].endswith(".png")
+    assert response.json()["kind"] == "photo" and response.json()["name"].endswith(".png")
     image = stored_image(response.json()["id"])
     assert image.format == "PNG" and image.size == (2000, 1000) and image.mode == "RGBA"
     assert "Location" not in image.info and not image.getexif()
@@ -107,6 +107,17 @@ def test_a_pdf_is_stored_unchanged_as_a_document(world, report, owner):
     assert evidence.kind == "document"
     with evidence.file.open("rb") as handle:
         assert handle.read() == PDF
+
+
+def test_the_file_is_downloaded_through_the_api_by_whoever_reads_the_evidence(
+    world, report, owner
+):
+    response = upload(bearer_client(owner), report, "minutes.pdf", PDF, "application/pdf")
+    link = response.json()["file"]
+    assert link.endswith(f"{URL}{response.json()['id']}/file/") and "/media/" not in link
+    download = bearer_client(world.viewer).get(link)
+    assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
+    assert bearer_client(world.outsider).get(link).status_code == 404
 
 
 def test_a_damaged_photo_is_refused_naming_the_file_and_nothing_is_stored(
