@@ -109,9 +109,7 @@ def test_a_pdf_is_stored_unchanged_as_a_document(world, report, owner):
         assert handle.read() == PDF
 
 
-def test_the_file_is_downloaded_through_the_api_by_whoever_reads_the_evidence(
-    world, report, owner
-):
+def test_the_file_is_downloaded_through_the_api_by_whoever_reads_the_evidence(world, report, owner):
     response = upload(bearer_client(owner), report, "minutes.pdf", PDF, "application/pdf")
     link = response.json()["file"]
     assert link.endswith(f"{URL}{response.json()['id']}/file/") and "/media/" not in link
