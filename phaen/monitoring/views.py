@@ -64,9 +64,11 @@ def _plan(request) -> AnnualPlan | None:
 def index(request):
     plan = _plan(request)
     org = request.organization
-    filters = FollowUpFilter(request.GET or None, queryset=Project.objects.none(), organization=org)
-    rows, period, months = [], None, []
     month_number = selectors.current_month_number(request.fiscal_year)
+    asked = request.GET.copy()
+    asked.setdefault("month", str(month_number))  # the month shown is the month selected
+    filters = FollowUpFilter(asked, queryset=Project.objects.none(), organization=org)
+    rows, period, months = [], None, []
     if filters.is_valid() and filters.form.cleaned_data.get("month"):
         month_number = filters.form.cleaned_data["month"]
     if plan is not None:
@@ -82,7 +84,7 @@ def index(request):
             .select_related("plan", "responsible_unit", "owner")
             .order_by("sort_order", "id")
         )
-        filters = FollowUpFilter(request.GET or None, queryset=projects, organization=org)
+        filters = FollowUpFilter(asked, queryset=projects, organization=org)
         projects = list(filters.qs)
         reports = selectors._reports_of(projects)
         latest, of_month = {}, {}

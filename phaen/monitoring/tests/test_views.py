@@ -29,6 +29,17 @@ def test_index_lists_the_plan_in_force_with_missing_and_overdue(client, world, g
     assert 'data-testid="overdue"' in html  # December 2567 was due long ago
 
 
+def test_without_a_month_asked_the_month_shown_is_the_month_selected(client, world, good):
+    login(client, world.planner, world.own)
+    response = client.get(reverse("monitoring:index"))
+    period = response.context["period"]
+    html = response.content.decode()
+    select = html[html.index('name="month"') :]
+    select = select[: select.index("</select>")]
+    assert select.count(" selected>") == 1
+    assert f'<option value="{period.number}" selected>' in select
+
+
 def test_index_filters_by_status(client, world, good):
     services.report_save(
         project=good,
