@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SubmissionState(models.TextChoices):
@@ -32,7 +33,7 @@ STATUS_KEYS = tuple(ProjectStatus.values)
 class ChangeField(models.TextChoices):
     """What an amendment of an open round changed (one ``RoundChange`` row each)."""
 
-    TITLE = "title", _("Title")
+    TITLE = "title", pgettext_lazy("reporting round", "Title")
     INSTRUCTIONS = "instructions", _("Instructions")
     DEADLINE = "deadline", _("Deadline")
     ASKED = "asked", _("Organisation asked")

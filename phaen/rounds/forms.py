@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from phaen.core import thai
@@ -23,7 +23,7 @@ def period_choices(fiscal_year: int) -> list[tuple[str, str]]:
 
 
 class RoundForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=300)
+    title = forms.CharField(label=pgettext_lazy("reporting round", "Title"), max_length=300)
     period_code = forms.ChoiceField(label=_("Period"))
     deadline = ThaiDateField(label=_("Deadline"))
     instructions = forms.CharField(
@@ -67,7 +67,7 @@ class AmendForm(forms.Form):
     """Amend an open round: title, deadline, instructions, organisations asked in
     addition, organisations withdrawn (only those that have sent nothing)."""
 
-    title = forms.CharField(label=_("Title"), max_length=300)
+    title = forms.CharField(label=pgettext_lazy("reporting round", "Title"), max_length=300)
     deadline = ThaiDateField(
         label=_("Deadline"), help_text=_("Not earlier than today when you change it.")
     )

@@ -2,6 +2,7 @@
 
 * ``{% nav_active "organizations" %}`` → ``active`` when the current page is in that URL
   namespace (or has that ``namespace:name``), for the main menu.
+* ``{{ field|is_choice_list }}``: radio buttons or checkboxes, one per choice.
 * ``{{ field|bs_widget }}`` renders a bound field's widget with Bootstrap's classes, plus
   ``is-invalid`` when the field has errors.
 * ``{{ depth|indent_style }}`` → ``--depth: 2`` for tree rows.
@@ -36,6 +37,12 @@ def nav_active(context, target: str) -> str:
 @register.filter
 def is_checkbox(field) -> bool:
     return isinstance(field.field.widget, forms.CheckboxInput)
+
+
+@register.filter
+def is_choice_list(field) -> bool:
+    """Radio buttons or checkboxes, one per choice (each laid out as a ``form-check``)."""
+    return isinstance(field.field.widget, (forms.RadioSelect, forms.CheckboxSelectMultiple))
 
 
 @register.filter
