@@ -28,6 +28,18 @@ hypothesis_settings.register_profile("phaen", deadline=None)
 hypothesis_settings.load_profile("phaen")
 
 
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Every test starts in the site's language (Thai): a request made by an earlier test in
+    the same worker (the API follows Accept-Language) must not leave English active."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 def require_or_skip(available: bool, reason: str) -> None:
     """Skip with ``reason`` when a service is missing, or fail when CI requires all."""
     if available:

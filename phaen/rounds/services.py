@@ -218,6 +218,7 @@ def round_amend(
     return fresh
 
 
+ROUND_ASKED = "round_asked"  # the notifications' kind (reminders use "round_submission")
 ROUND_FIELDS = (c.ChangeField.TITLE, c.ChangeField.INSTRUCTIONS, c.ChangeField.DEADLINE)
 
 
@@ -226,7 +227,6 @@ def _tell_planners(round_: ReportingRound, submissions, amended: bool = False) -
     amended while it still owes its report), linking to its submission."""
     from django.urls import reverse
 
-    from phaen.alerts.choices import WarningKind
     from phaen.alerts.services import Directory, notify
     from phaen.organizations.choices import Role
 
@@ -246,7 +246,7 @@ def _tell_planners(round_: ReportingRound, submissions, amended: bool = False) -
         for user_id in directory.role(Role.PLANNER):
             notify(
                 recipient=directory.users[user_id],
-                kind=WarningKind.ROUND_SUBMISSION,
+                kind=ROUND_ASKED,
                 subject=subject,
                 message=round_.instructions,
                 url=reverse("rounds:submission_detail", args=[submission.pk]),

@@ -207,4 +207,4 @@ def test_dry_run_lists_the_round_reminder(world, kid):
     plan(world, organization=org)
     out = run("2027-01-16", "--dry-run")
     assert f"KID · {KIND} · after → {planner.username}: {round_.title}" in out
-    assert not ReminderLog.objects.exists() and not Notification.objects.exists()
+    assert not ReminderLog.objects.exists() and not Notification.objects.filter(kind=KIND).exists()
