@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("achievement.json", views.achievement_json, name="achievement_json"),
     path("indicators/<int:pk>/results/<str:code>/", views.result_edit, name="result_edit"),
+    path("results/<int:pk>/evidence/", views.result_evidence, name="result_evidence"),
     path("agreements/", views.agreement_list, name="agreement_list"),
     path("agreements/new/", views.agreement_form, name="agreement_create"),
     path("agreements/<int:pk>/", views.agreement_detail, name="agreement_detail"),

@@ -3,6 +3,7 @@ and weighted achievement."""
 
 from __future__ import annotations
 
+from django.urls import reverse
 from rest_framework import serializers
 
 from phaen.api.serializers import ModelSerializer, ScopedPrimaryKeyRelatedField
@@ -22,7 +23,16 @@ TIMESTAMPS = ["created_at", "updated_at"]
 
 class IndicatorResultSerializer(ModelSerializer):
     period_code = serializers.CharField(source="period.code", read_only=True)
-    evidence = serializers.FileField(read_only=True)
+    evidence = serializers.SerializerMethodField(
+        help_text="Where to download the evidence file (GET), or null when there is none."
+    )
+
+    def get_evidence(self, result) -> str | None:
+        if not result.evidence:
+            return None
+        url = reverse("api:indicator-result-evidence-file", args=[result.pk])
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request else url
 
     class Meta:
         model = IndicatorResult

@@ -7,6 +7,7 @@ from __future__ import annotations
 import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
+from django.http import FileResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -128,6 +129,21 @@ class IndicatorResultViewSet(ScopedModelViewSet):
                 detail["file"] = detail.pop("evidence")
             raise exceptions.ValidationError(detail) from None
         return Response(self.get_serializer(self.base_queryset().get(pk=result.pk)).data)
+
+    @extend_schema(
+        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+        description="The result's evidence file, for whoever may read the result.",
+    )
+    @action(detail=True, methods=["get"], url_path="evidence/file")
+    def evidence_file(self, request, pk=None):
+        result = self.get_object()
+        if not result.evidence:
+            raise exceptions.NotFound()
+        try:
+            handle = result.evidence.open("rb")
+        except FileNotFoundError:
+            raise exceptions.NotFound() from None
+        return FileResponse(handle, filename=result.evidence.name.rsplit("/", 1)[-1])
 
     @extend_schema(
         request=s.BulkSerializer,

@@ -59,8 +59,9 @@ def test_a_phone_photo_is_attached_upright_small_without_exif_and_can_be_replace
     assert response.status_code == 200, response.json()
     body = response.json()
     assert body["id"] == result.pk and body["actual"] == "70.0000"
-    assert body["evidence"].endswith(".jpg")
+    assert body["evidence"].endswith(f"/api/v1/indicator-results/{result.pk}/evidence/file/")
     result.refresh_from_db()
+    assert result.evidence.name.endswith(".jpg")
     photo_name = result.evidence.name
     with result.evidence.open("rb") as handle:
         image = Image.open(io.BytesIO(handle.read()))
@@ -161,3 +162,19 @@ def test_the_results_page_applies_the_same_checks(client, world, sp, media):
     with saved.evidence.open("rb") as handle:
         image = Image.open(io.BytesIO(handle.read()))
     assert image.size == (1200, 1600) and not image.getexif()  # upright, not scaled
+
+
+def test_the_file_is_downloaded_with_the_results_access_on_the_api_and_the_page(
+    world, result, client
+):
+    send(bearer_client(world.planner), result, "minutes.pdf", PDF, "application/pdf")
+    link = bearer_client(world.planner).get(f"/api/v1/indicator-results/{result.pk}/").json()
+    download = bearer_client(world.viewer).get(link["evidence"])
+    assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
+    assert bearer_client(world.outsider).get(link["evidence"]).status_code == 404
+    page = reverse("performance:result_evidence", args=[result.pk])
+    assert "/media/" not in page
+    client.force_login(world.viewer)
+    assert b"".join(client.get(page).streaming_content) == PDF
+    client.force_login(world.outsider)
+    assert client.get(page).status_code == 404
