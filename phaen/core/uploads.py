@@ -41,6 +41,7 @@ __all__ = [
     "CheckedUpload",
     "check_evidence",
     "clean_photo",
+    "stored_file_response",
 ]
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
@@ -220,3 +221,18 @@ def _encode(image: Image.Image, out_format: str) -> tuple[bytes, str]:
         return buffer.getvalue(), "jpg"
     clean.save(buffer, "PNG", optimize=True)
     return buffer.getvalue(), "png"
+
+
+def stored_file_response(field_file):
+    """Download a stored evidence file (``FieldFile``) under its stored name; ``Http404`` when
+    there is none or it is gone from storage (DRF answers that as its 404 too). Views check
+    access before calling it: files under MEDIA_ROOT are not served by themselves."""
+    from django.http import FileResponse, Http404
+
+    if not field_file:
+        raise Http404
+    try:
+        handle = field_file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(handle, filename=PurePath(field_file.name).name)

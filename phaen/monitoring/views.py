@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from phaen.core.forms import add_service_errors
+from phaen.core.uploads import stored_file_response
 from phaen.monitoring import choices as c
 from phaen.monitoring import forms, selectors, services
 from phaen.monitoring.filters import FollowUpFilter
@@ -354,11 +355,7 @@ def report_action(request, pk: int, action: str):
 @login_required
 def evidence_file(request, pk: int):
     evidence = get_object_or_404(Evidence.objects.for_user(request.user, "view"), pk=pk)
-    try:
-        handle = evidence.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(handle, filename=evidence.file.name.rsplit("/", 1)[-1])
+    return stored_file_response(evidence.file)
 
 
 @login_required

@@ -7,12 +7,13 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from phaen.core.uploads import stored_file_response
 from phaen.monitoring.selectors import period_by_code
 from phaen.organizations import access
 from phaen.performance import forms as f
@@ -462,10 +463,4 @@ def result_evidence(request, pk: int):
     """A result's evidence file, for whoever may read the result (files under MEDIA_ROOT are
     not served by themselves in production)."""
     result = get_object_or_404(IndicatorResult.objects.for_user(request.user, "view"), pk=pk)
-    if not result.evidence:
-        raise Http404
-    try:
-        handle = result.evidence.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(handle, filename=result.evidence.name.rsplit("/", 1)[-1])
+    return stored_file_response(result.evidence)

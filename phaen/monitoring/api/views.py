@@ -8,7 +8,6 @@ from __future__ import annotations
 import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
-from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers, status, viewsets
@@ -18,6 +17,7 @@ from rest_framework.response import Response
 from phaen.api.errors import flatten_errors
 from phaen.api.filters import IdFilter
 from phaen.api.viewsets import IdLookupMixin, ScopedModelViewSet
+from phaen.core.uploads import stored_file_response
 from phaen.monitoring import models as m
 from phaen.monitoring import services
 from phaen.monitoring.api import serializers as s
@@ -229,11 +229,7 @@ class EvidenceViewSet(ScopedModelViewSet):
     @action(detail=True, methods=["get"], url_path="file")
     def download(self, request, pk=None):
         evidence = self.get_object()
-        try:
-            handle = evidence.file.open("rb")
-        except FileNotFoundError:
-            raise exceptions.NotFound() from None
-        return FileResponse(handle, filename=evidence.file.name.rsplit("/", 1)[-1])
+        return stored_file_response(evidence.file)
 
 
 class ReportSnapshotViewSet(ReadOnlyScoped):

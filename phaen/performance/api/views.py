@@ -7,7 +7,6 @@ from __future__ import annotations
 import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
-from django.http import FileResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -18,6 +17,7 @@ from rest_framework.response import Response
 from phaen.api.errors import django_errors_to_detail
 from phaen.api.filters import IdFilter
 from phaen.api.viewsets import IdLookupMixin, ScopedModelViewSet
+from phaen.core.uploads import stored_file_response
 from phaen.monitoring.api.uploads import EvidenceFileSerializer, TextMultiPartParser, UploadSchema
 from phaen.organizations import access
 from phaen.performance import selectors, services
@@ -137,13 +137,7 @@ class IndicatorResultViewSet(ScopedModelViewSet):
     @action(detail=True, methods=["get"], url_path="evidence/file")
     def evidence_file(self, request, pk=None):
         result = self.get_object()
-        if not result.evidence:
-            raise exceptions.NotFound()
-        try:
-            handle = result.evidence.open("rb")
-        except FileNotFoundError:
-            raise exceptions.NotFound() from None
-        return FileResponse(handle, filename=result.evidence.name.rsplit("/", 1)[-1])
+        return stored_file_response(result.evidence)
 
     @extend_schema(
         request=s.BulkSerializer,

@@ -167,6 +167,8 @@ def test_the_results_page_applies_the_same_checks(client, world, sp, media):
 def test_the_file_is_downloaded_with_the_results_access_on_the_api_and_the_page(
     world, result, client
 ):
+    none = bearer_client(world.planner).get(f"{url(result)}file/")
+    assert none.status_code == 404 and none["Content-Type"].startswith("application/json")
     send(bearer_client(world.planner), result, "minutes.pdf", PDF, "application/pdf")
     link = bearer_client(world.planner).get(f"/api/v1/indicator-results/{result.pk}/").json()
     download = bearer_client(world.viewer).get(link["evidence"])
