@@ -24,6 +24,7 @@ its lines. The number of queries does not depend on the plan's size.
 from __future__ import annotations
 
 import argparse
+from abc import ABC, abstractmethod
 from typing import Any
 
 from django.utils.translation import gettext_lazy, pgettext
@@ -148,7 +149,7 @@ def labels() -> dict[str, str]:
     }
 
 
-class FollowupReport(Report):
+class FollowupReport(Report, ABC):
     """What the follow-up reports share: options, period, header and file names."""
 
     period_kinds: tuple[str, ...] = ("quarter",)
@@ -268,10 +269,10 @@ class FollowupReport(Report):
         )
 
     # --- sections shared by the PDF and the workbook -------------------------------------
+    @abstractmethod
     def sections(self, data: fd.Followup) -> list[dict[str, Any]]:
-        """The report's tables, shared by the PDF and the workbook. Abstract: every
-        registered follow-up report (monthly, quarterly, six-month, annual) defines its own."""
-        raise NotImplementedError(f"{type(self).__name__} must define sections()")
+        """The report's tables, shared by the PDF and the workbook; every registered
+        follow-up report (monthly, quarterly, six-month, annual, PR board) defines them."""
 
     def typst_data(self, data: fd.Followup) -> dict[str, Any]:
         lab = labels()
