@@ -7,9 +7,7 @@ publishing again reaches only those not notified before (users who joined since)
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 
 from phaen.core import thai
 from phaen.monitoring.models import CoordinationMeeting, MeetingDecision, Problem
@@ -84,48 +82,33 @@ def problem_notify_published(*, problem: Problem) -> int:
     """Notify every active user with a role in the problem's organisation (through their
     person or a position they hold today; the planner publishing it included, so everyone
     has the same record) that ``problem`` is published, except users already notified of
-    it. Returns how many were notified. Two queries whatever the number of users: the
-    recipients, and one bulk insert.
-
-    The alerts app's ``notify`` writes one validated notification at a time (three queries
-    per user), so the rows are inserted here in bulk, cut to the model's lengths as
-    ``notify`` does. Imported here: alerts comes after monitoring in the apps' order."""
-    from django.contrib.auth import get_user_model
-
+    it. Returns how many were notified. A fixed number of queries whatever the number of
+    users (``alerts.services.users_with_roles`` and ``notify_many``; imported here: alerts
+    comes after monitoring in the apps' order)."""
     from phaen.alerts.models import Notification
-    from phaen.organizations.models import Appointment
+    from phaen.alerts.services import notify_many, users_with_roles
 
     organization = problem.plan.organization
     anchor = f"#problem-{problem.pk}"
-    holders = Appointment.objects.current(timezone.localdate()).filter(
-        position__role_assignments__organization=organization
-    )
-    already = Notification.objects.filter(kind=PROBLEM_PUBLISHED, url__endswith=anchor)
-    recipients = (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .filter(
-            Q(person__role_assignments__organization=organization)
-            | Q(person__appointments__in=holders)
-        )
-        .exclude(pk__in=already.values("recipient_id"))
-        .distinct()
-        .values_list("pk", flat=True)
+    everyone = users_with_roles([organization.pk]).get(organization.pk, set())
+    already = set(
+        Notification.objects.filter(
+            kind=PROBLEM_PUBLISHED, url__endswith=anchor, recipient_id__in=everyone
+        ).values_list("recipient_id", flat=True)
     )
     subject, message = _published_texts(problem)
     url = problem_staff_url(problem)
-    made = Notification.objects.bulk_create(
+    return notify_many(
         Notification(
             recipient_id=user_id,
             organization=organization,
             kind=PROBLEM_PUBLISHED,
-            subject=subject[:500],
+            subject=subject,
             message=message,
-            url=url[:500],
+            url=url,
         )
-        for user_id in recipients
+        for user_id in sorted(everyone - already)
     )
-    return len(made)
 
 
 def _published_texts(problem: Problem) -> tuple[str, str]:

@@ -224,13 +224,18 @@ ROUND_FIELDS = (c.ChangeField.TITLE, c.ChangeField.INSTRUCTIONS, c.ChangeField.D
 
 def _tell_planners(round_: ReportingRound, submissions, amended: bool = False) -> None:
     """An in-app notification to the planners of each organisation asked (or whose round was
-    amended while it still owes its report), linking to its submission."""
+    amended while it still owes its report), linking to its submission. A fixed number of
+    queries whatever the number of organisations."""
     from django.urls import reverse
 
-    from phaen.alerts.services import Directory, notify
+    from phaen.alerts.models import Notification
+    from phaen.alerts.services import notify_many, users_with_roles
     from phaen.organizations.choices import Role
 
-    today = timezone.localdate()
+    submissions = list(submissions)
+    if not submissions:
+        return
+    planners = users_with_roles([s.organization_id for s in submissions], roles=[Role.PLANNER])
     values = {
         "parent": round_.organization,
         "title": round_.title,
@@ -241,17 +246,18 @@ def _tell_planners(round_: ReportingRound, submissions, amended: bool = False) -
         if amended
         else _("%(parent)s asks for your report “%(title)s” by %(deadline)s")
     ) % values
-    for submission in submissions:
-        directory = Directory(submission.organization, [], today)
-        for user_id in directory.role(Role.PLANNER):
-            notify(
-                recipient=directory.users[user_id],
-                kind=ROUND_ASKED,
-                subject=subject,
-                message=round_.instructions,
-                url=reverse("rounds:submission_detail", args=[submission.pk]),
-                organization=submission.organization,
-            )
+    notify_many(
+        Notification(
+            recipient_id=user_id,
+            kind=ROUND_ASKED,
+            subject=subject,
+            message=round_.instructions,
+            url=reverse("rounds:submission_detail", args=[submission.pk]),
+            organization_id=submission.organization_id,
+        )
+        for submission in submissions
+        for user_id in sorted(planners.get(submission.organization_id, ()))
+    )
 
 
 def _claim(submission: RoundSubmission, expect: tuple[str, ...], **changes) -> RoundSubmission:

@@ -44,3 +44,20 @@ def test_nothing_is_told_when_nothing_changed(world, monkeypatch):
     round_ = open_round(world, children=[a], deadline=DEADLINE)
     services.round_amend(round_=round_, by=world.planner, deadline=DEADLINE, title=round_.title)
     assert len(notes(a_planner)) == 1
+
+
+def test_telling_ten_organisations_takes_the_queries_of_telling_two(world, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    set_today(monkeypatch, dt.date(2027, 1, 5))
+    kids = [add_child(world, f"KID{n}")[0] for n in range(10)]
+    round_ = open_round(world, children=kids, deadline=DEADLINE)
+    counts = []
+    for n in (2, 10):
+        subs = list(round_.submissions.filter(organization__in=kids[:n]))
+        with CaptureQueriesContext(connection) as ctx:
+            services._tell_planners(round_, subs, amended=True)
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1]
+    assert Notification.objects.filter(kind=services.ROUND_ASKED).count() == 10 + 12
